@@ -1,0 +1,87 @@
+import Fastify from "fastify";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+
+import type { Clock } from "./platform/clock";
+import type { Config } from "./platform/config";
+import { registerCors } from "./platform/cors";
+import type { Counters } from "./platform/counters";
+import type { DatabaseHandle } from "./platform/database";
+import { installErrorHandling } from "./platform/error-handler";
+import type { JobWorker } from "./platform/jobs/job-queue";
+import { requestIdFor } from "./platform/logger";
+import { RequestLogController } from "./platform/request-log";
+import type { Mailer } from "./platform/mail/mailer";
+import { registerOpenApi } from "./platform/openapi";
+import { registerRateLimit } from "./platform/rate-limit";
+import { createRouteIndex } from "./platform/route-index";
+import { registerSecurityHeaders } from "./platform/security-headers";
+import { registerWebApp } from "./platform/web-app";
+import { registerFeatureRoutes } from "./routes";
+import { createServices } from "./services";
+import type { Services } from "./services";
+
+/** Everything the app needs from outside; main.ts builds these for real, tests for a test. */
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  redis: Redis | undefined;
+  counters: Counters;
+  logger: Logger;
+  clock: Clock;
+  jobs: JobWorker;
+  mailer: Mailer;
+  /** Folder of the built web app, or null to serve the API only. */
+  webRoot: string | null;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+    deps: AppDependencies;
+  }
+}
+
+/** Builds the Fastify app without listening, so tests can drive it with inject(). */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new RequestLogController(),
+    genReqId: requestIdFor,
+    // Fastify accepts a hop count here too (proxy-addr), though its types omit numbers.
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: config.bodyLimitBytes,
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+  const allowedMethods = createRouteIndex(app);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Plain-text bodies are never part of the API; without this parser they answer 415.
+  app.removeContentTypeParser("text/plain");
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  await registerSecurityHeaders(app, config.isProduction);
+  await registerCors(app, config.corsOrigins);
+  await app.register(cookie);
+  await registerRateLimit(app, deps.counters);
+  installErrorHandling(app, allowedMethods, { servesWebApp: deps.webRoot !== null });
+  if (!config.isProduction) await registerOpenApi(app);
+
+  const services = createServices(deps);
+  app.decorate("services", services);
+  app.decorate("deps", deps);
+  await registerFeatureRoutes(app, services, deps);
+
+  if (deps.webRoot) await registerWebApp(app, deps.webRoot);
+  return app;
+}

@@ -1,0 +1,27 @@
+/** Source of the current time; tests pass a controllable one to cross expiries and DST changes. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until a test moves it. */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string = new Date()) {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(time: Date | string): void {
+    this.current = new Date(time).getTime();
+  }
+
+  advance(milliseconds: number): void {
+    this.current += milliseconds;
+  }
+}

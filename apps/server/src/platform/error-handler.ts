@@ -1,0 +1,141 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FieldError } from "@fitcoach/contract";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+import { ProblemError, problem } from "./errors";
+import type { AllowedMethods } from "./route-index";
+import { sendWebApp, wantsWebApp } from "./web-app";
+
+const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
+
+/**
+ * Installs the one error handler and the not-found handler. Every failure leaves as an RFC 9457
+ * problem document; 4xx bodies depend only on the request, so equal situations give byte-equal
+ * bodies, and a 500 carries nothing but the request id.
+ */
+export function installErrorHandling(
+  app: FastifyInstance,
+  allowedMethods: AllowedMethods,
+  options: { servesWebApp: boolean },
+): void {
+  app.setErrorHandler(function handleError(error: FastifyError, request, reply) {
+    const known = toProblem(error);
+    if (known) {
+      request.log.info({ problem: known.code, status: known.status }, "request rejected");
+      sendProblem(reply, known);
+      return;
+    }
+
+    request.log.error({ err: error }, "request failed");
+    sendInternalError(request, reply);
+  });
+
+  app.setNotFoundHandler(function handleNotFound(request, reply) {
+    if (options.servesWebApp && wantsWebApp(request)) {
+      // Client-side routes such as /today or /reset-password are deep links into the web app.
+      return sendWebApp(reply);
+    }
+
+    const path = request.url.split("?")[0] ?? "/";
+    const methods = allowedMethods(path);
+    if (methods.length > 0) {
+      reply.header("allow", methods.join(", "));
+      sendProblem(
+        reply,
+        problem("method-not-allowed", {
+          detail: `${request.method} is not allowed here; use ${methods.join(", ")}.`,
+        }),
+      );
+      return;
+    }
+    sendProblem(reply, problem("not-found", { detail: "No route matches this method and path." }));
+  });
+}
+
+export function sendProblem(reply: FastifyReply, error: ProblemError): void {
+  for (const [name, value] of Object.entries(error.options.headers ?? {})) {
+    reply.header(name, value);
+  }
+  reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(error.toDocument()));
+}
+
+function sendInternalError(request: FastifyRequest, reply: FastifyReply): void {
+  const body = {
+    type: "/problems/internal-error",
+    title: "Internal server error",
+    status: 500,
+    detail: "The server failed to process the request. Quote the request id when reporting it.",
+    requestId: String(request.id),
+  };
+  reply.code(500).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+function toProblem(error: FastifyError): ProblemError | null {
+  if (error instanceof ProblemError) return error;
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext ?? "body";
+    const errors = error.validation.flatMap((item) => toFieldErrors(context, item));
+    return problem("validation-failed", {
+      detail: `The request ${contextName(context)} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}.`,
+      errors,
+    });
+  }
+
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return problem("malformed-body", { detail: "The request body is not valid JSON." });
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return problem("unsupported-media-type", {
+        detail: "This route accepts application/json bodies only (multipart/form-data for uploads).",
+      });
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+    case "FST_REQ_FILE_TOO_LARGE":
+    case "FST_PARTS_LIMIT":
+    case "FST_FILES_LIMIT":
+    case "FST_FIELDS_LIMIT":
+      return problem("payload-too-large", { detail: "The request body is larger than this route accepts." });
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return problem("malformed-body", { detail: "The Content-Length header does not match the body." });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return problem("unsupported-media-type", { detail: "This route expects multipart/form-data." });
+    case "FST_PROTO_VIOLATION":
+      return problem("malformed-body", { detail: "The request body contains a forbidden property name." });
+    default:
+      break;
+  }
+
+  // Prototype-poisoning attempts and other parser refusals arrive as plain errors with a 4xx code.
+  const status = error.statusCode ?? 500;
+  if (status === 413) return problem("payload-too-large", { detail: "The request body is too large." });
+  if (status === 415) return problem("unsupported-media-type");
+  if (status >= 400 && status < 500) {
+    return problem("malformed-body", { detail: "The request could not be read." });
+  }
+  return null;
+}
+
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function toFieldErrors(context: string, item: ValidationItem): FieldError[] {
+  const base = item.instancePath.replace(/^\//, "").split("/").filter(Boolean).join(".");
+  const prefix = context === "body" ? "" : `${contextName(context)}.`;
+  if (item.keyword === "unrecognized_keys" && Array.isArray(item.params?.keys)) {
+    return (item.params.keys as string[]).map((key) => ({
+      field: `${prefix}${base ? `${base}.` : ""}${key}`,
+      message: "is not an accepted field",
+    }));
+  }
+  return [{ field: `${prefix}${base}` || contextName(context), message: item.message ?? "is invalid" }];
+}
+
+function contextName(context: string): string {
+  if (context === "querystring") return "query";
+  return context;
+}

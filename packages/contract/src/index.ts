@@ -1,0 +1,3 @@
+export * from "./problems";
+export * from "./common";
+export * from "./password";
