@@ -17,7 +17,10 @@ describe("app", () => {
     const response = await subject.app.inject({ method: "GET", url: "/health/ready" });
 
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: "ok", checks: { database: "ok", redis: "disabled" } });
+    expect(response.json()).toEqual({
+      status: "ok",
+      checks: { database: "ok", redis: "disabled" },
+    });
     expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["x-xss-protection"]).toBe("1; mode=block");

@@ -27,10 +27,11 @@ async function main(): Promise<void> {
 
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${config.port}`;
-  logger.info({ url, database: runtime.database.kind, redis: config.redisUrl ? "configured" : "off" }, "server started");
-  if (process.stdout.isTTY || process.env.npm_lifecycle_event === "start") {
-    process.stdout.write(`\nFitCoach is running at ${url}\n\n`);
-  }
+  logger.info(
+    { url, database: runtime.database.kind, redis: config.redisUrl ? "configured" : "off" },
+    "server started",
+  );
+  process.stdout.write(`\nFitCoach is running at ${url}\n\n`);
 
   let shuttingDown = false;
   async function shutdown(signal: string): Promise<void> {

@@ -31,7 +31,10 @@ export async function openRuntime(
   if (options.migrate !== false) await database.migrate();
 
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
-  const counters = createCounters(redis, logger, () => clock.now().getTime());
+  const counters = createCounters(redis, logger, {
+    keyPrefix: config.redisKeyPrefix,
+    now: () => clock.now().getTime(),
+  });
   const mailer = createMailer(config.email, logger);
   const jobs = createJobWorker({ db: database.db, logger, clock });
   jobs.register(MAIL_JOB_KIND, mailJobHandler(mailer));

@@ -16,7 +16,9 @@ export default async function setup(): Promise<void> {
   await withAdminClient(async (client) => {
     await client.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK_ID]);
     try {
-      const existing = await client.query("select 1 from pg_database where datname = $1", [template]);
+      const existing = await client.query("select 1 from pg_database where datname = $1", [
+        template,
+      ]);
       if (existing.rowCount) return;
 
       const building = `${template}_building`;

@@ -1,3 +1,5 @@
 export * from "./problems";
 export * from "./common";
 export * from "./password";
+export * from "./auth";
+export * from "./me";

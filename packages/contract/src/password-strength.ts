@@ -25,7 +25,10 @@ export interface PasswordVerdict {
  * common-password lists). `userInputs` are words the password must not lean on, such as the
  * account's email and name.
  */
-export function checkPasswordStrength(password: string, userInputs: string[] = []): PasswordVerdict {
+export function checkPasswordStrength(
+  password: string,
+  userInputs: string[] = [],
+): PasswordVerdict {
   const lengthProblem = checkPasswordLength(password);
   if (lengthProblem) {
     return { ok: false, score: 0, reason: lengthProblem, suggestions: [] };

@@ -33,14 +33,22 @@ function integerText(min: number, max: number): z.ZodType<number, string> {
     .string()
     .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
     .transform(Number)
-    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    );
 }
 
 function rateLimitText(): z.ZodType<RateLimitRule, string> {
   return z.string().transform((value, context) => {
     const rule = parseRateLimit(value);
     if (!rule) {
-      context.addIssue({ code: "custom", message: 'must look like "10/minute" (second, minute, hour or day)' });
+      context.addIssue({
+        code: "custom",
+        message: 'must look like "10/minute" (second, minute, hour or day)',
+      });
       return z.NEVER;
     }
     return rule;
@@ -73,17 +81,31 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default("localhost"),
   DATABASE_URL: z
     .string()
-    .refine((value) => /^postgres(ql)?:\/\//.test(value), { error: "must start with postgres:// or postgresql://" })
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+      error: "must start with postgres:// or postgresql://",
+    })
     .optional(),
   DATABASE_POOL_SIZE: integerText(1, 200).default(10),
   DATA_DIR: z.string().min(1).default("./data"),
   REDIS_URL: z
     .string()
-    .refine((value) => /^rediss?:\/\//.test(value), { error: "must start with redis:// or rediss://" })
+    .refine((value) => /^rediss?:\/\//.test(value), {
+      error: "must start with redis:// or rediss://",
+    })
     .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, {
+      error: "must be 1 to 64 letters, digits, colons, dashes or underscores",
+    })
+    .default("fitcoach:"),
   SECRET_KEY: z.string().optional(),
+  SECRET_KEY_PREVIOUS: z.string().default(""),
   PASSWORD_PEPPER: z.string().optional(),
-  PASSWORD_PEPPER_ID: z.string().regex(/^[a-z0-9]{1,16}$/, { error: "must be 1 to 16 lowercase letters or digits" }).default("1"),
+  PASSWORD_PEPPER_ID: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/, { error: "must be 1 to 16 lowercase letters or digits" })
+    .default("1"),
   PASSWORD_PEPPER_PREVIOUS: z.string().default(""),
   CORS_ORIGINS: originList.optional(),
   FRONTEND_URL: urlText.optional(),
@@ -134,7 +156,10 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   redisUrl: string | undefined;
+  redisKeyPrefix: string;
   secretKey: string;
+  /** Earlier SECRET_KEY values, still accepted for decrypting what they encrypted. */
+  previousSecretKeys: string[];
   passwordPepper: { id: string; key: string };
   previousPasswordPeppers: { id: string; key: string }[];
   corsOrigins: string[];
@@ -206,11 +231,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (!trustProxy.ok) errors.push(`TRUST_PROXY: ${trustProxy.message}`);
   const previousPeppers = parsePreviousPeppers(values.PASSWORD_PEPPER_PREVIOUS, errors);
 
-  const frontendUrl = (values.FRONTEND_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, "");
-  const corsOrigins = values.CORS_ORIGINS ?? (isProduction ? [] : defaultDevelopmentOrigins(values.PORT));
+  const frontendUrl = (values.FRONTEND_URL ?? `http://localhost:${values.PORT}`).replace(
+    /\/+$/,
+    "",
+  );
+  const corsOrigins =
+    values.CORS_ORIGINS ?? (isProduction ? [] : defaultDevelopmentOrigins(values.PORT));
 
   if (isProduction) {
-    errors.push(...productionProblems(values, corsOrigins, trustProxy.ok ? trustProxy.value : false, previousPeppers));
+    errors.push(
+      ...productionProblems(
+        values,
+        corsOrigins,
+        trustProxy.ok ? trustProxy.value : false,
+        previousPeppers,
+      ),
+    );
   }
   if (values.ENABLE_EMAIL && !values.SMTP_HOST) {
     errors.push("SMTP_HOST: missing; it is required when ENABLE_EMAIL is true");
@@ -235,7 +271,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       databasePoolSize: values.DATABASE_POOL_SIZE,
       dataDir,
       redisUrl: values.REDIS_URL,
+      redisKeyPrefix: values.REDIS_KEY_PREFIX,
       secretKey,
+      previousSecretKeys: values.SECRET_KEY_PREVIOUS.split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
       passwordPepper: { id: values.PASSWORD_PEPPER_ID, key: pepperKey },
       previousPasswordPeppers: previousPeppers,
       corsOrigins,
@@ -304,10 +344,14 @@ function productionProblems(
   }
 
   if (corsOrigins.length === 0) {
-    problems.push("CORS_ORIGINS: missing; list the exact origins of your web app, such as https://fitcoach.example.com");
+    problems.push(
+      "CORS_ORIGINS: missing; list the exact origins of your web app, such as https://fitcoach.example.com",
+    );
   }
   if (corsOrigins.includes("*")) {
-    problems.push("CORS_ORIGINS: must not contain *; credentials are allowed, so list exact origins");
+    problems.push(
+      "CORS_ORIGINS: must not contain *; credentials are allowed, so list exact origins",
+    );
   }
   for (const origin of corsOrigins) {
     if (origin.startsWith("http://") && !isLoopbackUrl(origin)) {
@@ -320,7 +364,9 @@ function productionProblems(
     problems.push("FRONTEND_URL: must start with https:// in production");
   }
   if (!values.ENABLE_EMAIL) {
-    problems.push("ENABLE_EMAIL: must be true in production, so reset and verification links are mailed");
+    problems.push(
+      "ENABLE_EMAIL: must be true in production, so reset and verification links are mailed",
+    );
   }
   if (values.BCRYPT_COST < 12) {
     problems.push(`BCRYPT_COST: must be at least 12 in production (got ${values.BCRYPT_COST})`);
@@ -329,10 +375,14 @@ function productionProblems(
     problems.push("TRUST_PROXY: true trusts every hop; give a hop count or the proxy addresses");
   }
   if (values.SMTP_SECURITY === "none" && values.SMTP_HOST && !isLoopbackHost(values.SMTP_HOST)) {
-    problems.push("SMTP_SECURITY: none is allowed only for an SMTP relay on loopback in production");
+    problems.push(
+      "SMTP_SECURITY: none is allowed only for an SMTP relay on loopback in production",
+    );
   }
   if (values.LOG_LEVEL === "debug" || values.LOG_LEVEL === "trace") {
-    problems.push(`LOG_LEVEL: ${values.LOG_LEVEL} is not allowed in production; use info or higher`);
+    problems.push(
+      `LOG_LEVEL: ${values.LOG_LEVEL} is not allowed in production; use info or higher`,
+    );
   }
   return problems;
 }
@@ -353,7 +403,10 @@ function secretProblems(name: string, value: string | undefined): string[] {
 
 function parsePreviousPeppers(text: string, errors: string[]): { id: string; key: string }[] {
   const peppers: { id: string; key: string }[] = [];
-  for (const entry of text.split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(":");
     const id = entry.slice(0, separator);
     const key = entry.slice(separator + 1);

@@ -29,9 +29,14 @@ return {count, ttl}
 `;
 
 const MEMORY_ENTRY_LIMIT = 100_000;
-const KEY_PREFIX = "fitcoach:counter:";
 
-export function createCounters(redis: Redis | undefined, logger: Logger, now: () => number = Date.now): Counters {
+export function createCounters(
+  redis: Redis | undefined,
+  logger: Logger,
+  options: { keyPrefix: string; now?: () => number },
+): Counters {
+  const KEY_PREFIX = `${options.keyPrefix}counter:`;
+  const now = options.now ?? Date.now;
   const memory = new MemoryCounters(now);
   if (!redis) {
     return {
@@ -55,7 +60,12 @@ export function createCounters(redis: Redis | undefined, logger: Logger, now: ()
   return {
     async hit(key, windowMs) {
       try {
-        const [count, ttl] = (await redis.eval(HIT_SCRIPT, 1, KEY_PREFIX + key, String(windowMs))) as [number, number];
+        const [count, ttl] = (await redis.eval(
+          HIT_SCRIPT,
+          1,
+          KEY_PREFIX + key,
+          String(windowMs),
+        )) as [number, number];
         recovered();
         return { count, resetInMs: ttl };
       } catch (error) {
@@ -65,7 +75,10 @@ export function createCounters(redis: Redis | undefined, logger: Logger, now: ()
     },
     async peek(key) {
       try {
-        const [value, ttl] = await Promise.all([redis.get(KEY_PREFIX + key), redis.pttl(KEY_PREFIX + key)]);
+        const [value, ttl] = await Promise.all([
+          redis.get(KEY_PREFIX + key),
+          redis.pttl(KEY_PREFIX + key),
+        ]);
         recovered();
         return { count: Number(value ?? 0), resetInMs: Math.max(ttl, 0) };
       } catch (error) {

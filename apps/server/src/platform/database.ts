@@ -38,7 +38,9 @@ export function migrationsFolder(): string {
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, "../../drizzle"), path.resolve(here, "../drizzle")];
-  const found = candidates.find((candidate) => existsSync(path.join(candidate, "meta", "_journal.json")));
+  const found = candidates.find((candidate) =>
+    existsSync(path.join(candidate, "meta", "_journal.json")),
+  );
   return found ?? candidates[0]!;
 }
 
@@ -50,7 +52,8 @@ export interface OpenDatabaseOptions {
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize, options.logger);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.poolSize, options.logger);
   return openPglite(path.join(options.dataDir, "db"));
 }
 
@@ -80,9 +83,13 @@ function openPostgres(url: string, poolSize: number, logger: Logger): DatabaseHa
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-        await migratePostgres(drizzlePostgres({ client: pool, schema }), { migrationsFolder: migrationsFolder() });
+        await migratePostgres(drizzlePostgres({ client: pool, schema }), {
+          migrationsFolder: migrationsFolder(),
+        });
       } finally {
-        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+        await client
+          .query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID])
+          .catch(() => undefined);
         client.release();
       }
     },
@@ -103,7 +110,9 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
       await client.close();
     },
     async migrate() {
-      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() });
+      await migratePglite(drizzlePglite({ client, schema }), {
+        migrationsFolder: migrationsFolder(),
+      });
     },
   };
 }

@@ -88,27 +88,37 @@ function toProblem(error: FastifyError): ProblemError | null {
       return problem("malformed-body", { detail: "The request body is not valid JSON." });
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return problem("unsupported-media-type", {
-        detail: "This route accepts application/json bodies only (multipart/form-data for uploads).",
+        detail:
+          "This route accepts application/json bodies only (multipart/form-data for uploads).",
       });
     case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_REQ_FILE_TOO_LARGE":
     case "FST_PARTS_LIMIT":
     case "FST_FILES_LIMIT":
     case "FST_FIELDS_LIMIT":
-      return problem("payload-too-large", { detail: "The request body is larger than this route accepts." });
+      return problem("payload-too-large", {
+        detail: "The request body is larger than this route accepts.",
+      });
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
-      return problem("malformed-body", { detail: "The Content-Length header does not match the body." });
+      return problem("malformed-body", {
+        detail: "The Content-Length header does not match the body.",
+      });
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-      return problem("unsupported-media-type", { detail: "This route expects multipart/form-data." });
+      return problem("unsupported-media-type", {
+        detail: "This route expects multipart/form-data.",
+      });
     case "FST_PROTO_VIOLATION":
-      return problem("malformed-body", { detail: "The request body contains a forbidden property name." });
+      return problem("malformed-body", {
+        detail: "The request body contains a forbidden property name.",
+      });
     default:
       break;
   }
 
   // Prototype-poisoning attempts and other parser refusals arrive as plain errors with a 4xx code.
   const status = error.statusCode ?? 500;
-  if (status === 413) return problem("payload-too-large", { detail: "The request body is too large." });
+  if (status === 413)
+    return problem("payload-too-large", { detail: "The request body is too large." });
   if (status === 415) return problem("unsupported-media-type");
   if (status >= 400 && status < 500) {
     return problem("malformed-body", { detail: "The request could not be read." });
@@ -132,7 +142,9 @@ function toFieldErrors(context: string, item: ValidationItem): FieldError[] {
       message: "is not an accepted field",
     }));
   }
-  return [{ field: `${prefix}${base}` || contextName(context), message: item.message ?? "is invalid" }];
+  return [
+    { field: `${prefix}${base}` || contextName(context), message: item.message ?? "is invalid" },
+  ];
 }
 
 function contextName(context: string): string {

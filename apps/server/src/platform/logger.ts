@@ -41,7 +41,10 @@ export function loggerOptions(config: Pick<Config, "logLevel" | "env">): LoggerO
     },
   };
   if (config.env === "development" && process.stdout.isTTY) {
-    options.transport = { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service" } };
+    options.transport = {
+      target: "pino-pretty",
+      options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service" },
+    };
   }
   return options;
 }

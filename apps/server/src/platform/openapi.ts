@@ -10,7 +10,11 @@ import { jsonSchemaTransform } from "fastify-type-provider-zod";
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      info: { title: "FitCoach API", version: "1.0.0", description: "Personal health tracker API." },
+      info: {
+        title: "FitCoach API",
+        version: "1.0.0",
+        description: "Personal health tracker API.",
+      },
       components: {
         securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
       },

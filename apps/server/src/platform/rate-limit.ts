@@ -33,7 +33,9 @@ function createCounterStore(counters: Counters): new (options?: unknown) => obje
     }
 
     child(routeOptions: { routeInfo: { method: string; url: string } }): CounterStore {
-      return new CounterStore(`rate:${routeOptions.routeInfo.method}:${routeOptions.routeInfo.url}:`);
+      return new CounterStore(
+        `rate:${routeOptions.routeInfo.method}:${routeOptions.routeInfo.url}:`,
+      );
     }
   };
 }

@@ -35,7 +35,10 @@ const PERMISSIONS_POLICY = [
  * Sets the security headers on every response, API and web alike, including errors and preflight
  * answers. HSTS is sent only in production, where the server sits behind TLS.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, isProduction: boolean): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  isProduction: boolean,
+): Promise<void> {
   await app.register(helmet, {
     global: true,
     contentSecurityPolicy: {
@@ -46,7 +49,9 @@ export async function registerSecurityHeaders(app: FastifyInstance, isProduction
     },
     frameguard: { action: "deny" },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    strictTransportSecurity: isProduction ? { maxAge: 31_536_000, includeSubDomains: true, preload: false } : false,
+    strictTransportSecurity: isProduction
+      ? { maxAge: 31_536_000, includeSubDomains: true, preload: false }
+      : false,
     // Helmet sends "X-XSS-Protection: 0"; the product promises the legacy blocking mode instead.
     xXssProtection: false,
     crossOriginEmbedderPolicy: false,

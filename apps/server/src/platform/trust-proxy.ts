@@ -8,8 +8,7 @@ import { isIP } from "node:net";
 export type TrustProxySetting = false | true | number | string[];
 
 export type TrustProxyResult =
-  | { ok: true; value: TrustProxySetting }
-  | { ok: false; message: string; value: false };
+  { ok: true; value: TrustProxySetting } | { ok: false; message: string; value: false };
 
 const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
@@ -23,7 +22,10 @@ export function parseTrustProxy(text: string): TrustProxyResult {
     return { ok: true, value: hops };
   }
 
-  const entries = value.split(",").map((item) => item.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!isAddressOrRange(entry)) {
       return {

@@ -9,7 +9,10 @@ export function webDistFolder(): string | null {
   if (process.env.WEB_DIST_DIR) return process.env.WEB_DIST_DIR;
 
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, "../../../web/dist"), path.resolve(here, "../../web/dist")];
+  const candidates = [
+    path.resolve(here, "../../../web/dist"),
+    path.resolve(here, "../../web/dist"),
+  ];
   return candidates.find((candidate) => existsSync(path.join(candidate, "index.html"))) ?? null;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Logger } from "pino";
+import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 
 import { buildApp } from "../../src/app";
@@ -15,7 +16,9 @@ import { createTestDatabase } from "./database";
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** Environment every test app starts from; tests override single variables. */
-export function testEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function testEnvironment(
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return {
     NODE_ENV: "test",
     SECRET_KEY: "test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
@@ -30,6 +33,8 @@ export function testEnvironment(overrides: Record<string, string | undefined> = 
     RATE_LIMIT_PASSWORD_RESET: "1000/minute",
     RATE_LIMIT_TWO_FACTOR: "1000/minute",
     RATE_LIMIT_ACCOUNT_MAIL: "1000/hour",
+    // Test runs share the machine's Redis; a prefix per app keeps their counters apart.
+    REDIS_KEY_PREFIX: `test-${randomBytes(6).toString("hex")}:`,
     ...overrides,
   };
 }

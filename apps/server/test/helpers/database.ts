@@ -6,7 +6,8 @@ import pg from "pg";
 import { migrationsFolder } from "../../src/platform/database";
 
 /** Server the tests run against: DATABASE_URL, or the machine's local PostgreSQL. */
-export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_DATABASE_URL =
+  process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export function databaseUrlFor(name: string): string {
   const url = new URL(TEST_DATABASE_URL);
@@ -21,11 +22,15 @@ export function databaseUrlFor(name: string): string {
 export function templateDatabaseName(): string {
   const hash = createHash("sha256");
   const folder = migrationsFolder();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith(".sql"))
+    .sort()) {
     hash.update(file).update(readFileSync(path.join(folder, file)));
   }
   const dataFolder = path.resolve(folder, "../../../data");
-  for (const file of readdirSync(dataFolder).filter((name) => name.endsWith(".gz")).sort()) {
+  for (const file of readdirSync(dataFolder)
+    .filter((name) => name.endsWith(".gz"))
+    .sort()) {
     hash.update(file).update(readFileSync(path.join(dataFolder, file)));
   }
   hash.update(process.env.FITCOACH_SEED_VERSION ?? "1");
@@ -43,15 +48,23 @@ export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>
 }
 
 /** Creates a fresh database from the template; returns its URL and a function that drops it. */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}> {
   const name = `fitcoach_test_${randomBytes(6).toString("hex")}`;
   const template = templateDatabaseName();
-  await withAdminClient((client) => client.query(`create database "${name}" template "${template}"`));
+  await withAdminClient((client) =>
+    client.query(`create database "${name}" template "${template}"`),
+  );
   return {
     url: databaseUrlFor(name),
     name,
     async drop() {
-      await withAdminClient((client) => client.query(`drop database if exists "${name}" with (force)`));
+      await withAdminClient((client) =>
+        client.query(`drop database if exists "${name}" with (force)`),
+      );
     },
   };
 }

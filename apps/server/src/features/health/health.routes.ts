@@ -12,18 +12,33 @@ const readySchema = z.object({
   }),
 });
 
-export async function healthRoutes(app: FastifyInstance, options: { health: HealthService }): Promise<void> {
+export async function healthRoutes(
+  app: FastifyInstance,
+  options: { health: HealthService },
+): Promise<void> {
   const { health } = options;
 
   app.get(
     "/health/live",
-    { schema: { tags: ["health"], summary: "Process is up", response: { 200: z.object({ status: z.literal("ok") }) } } },
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Process is up",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
     async () => ({ status: "ok" as const }),
   );
 
   app.get(
     "/health/ready",
-    { schema: { tags: ["health"], summary: "Ready to serve traffic", response: { 200: readySchema } } },
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Ready to serve traffic",
+        response: { 200: readySchema },
+      },
+    },
     async (_request, reply) => {
       const report = await health.check();
       if (report.database !== "ok") {

@@ -28,7 +28,10 @@ export function createHealthService(deps: {
     async check() {
       const [database, redis] = await Promise.all([checkDatabase(), checkRedis()]);
       if (database !== lastDatabaseState) {
-        deps.logger.warn({ database }, database === "ok" ? "database reachable again" : "database unreachable");
+        deps.logger.warn(
+          { database },
+          database === "ok" ? "database reachable again" : "database unreachable",
+        );
         lastDatabaseState = database;
       }
       return { database, redis };

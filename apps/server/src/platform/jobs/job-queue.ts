@@ -103,7 +103,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         select id from ${jobs}
         where completed_at is null and failed_at is null and run_at <= ${now}
           and (locked_until is null or locked_until < ${now})
-          and kind in (${sql.join(kinds.map((kind) => sql`${kind}`), sql`, `)})
+          and kind in (${sql.join(
+            kinds.map((kind) => sql`${kind}`),
+            sql`, `,
+          )})
         order by run_at
         limit ${batchSize}
         for update skip locked
@@ -112,7 +115,10 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     return rowsOf<Record<string, unknown>>(result).map((row) => ({
       id: String(row.id),
       kind: String(row.kind),
-      payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+      payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<
+        string,
+        unknown
+      >,
       attempts: Number(row.attempts),
       maxAttempts: Number(row.max_attempts),
       runAt: new Date(row.run_at as string),
@@ -132,16 +138,25 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
     if (permanent) {
-      log.error({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts }, "job failed");
+      log.error(
+        { err: error, jobId: job.id, kind: job.kind, attempts: job.attempts },
+        "job failed",
+      );
       await options.db.execute(sql`
         update ${jobs} set failed_at = ${now}, locked_until = null, last_error = ${message}, payload = '{}'::jsonb
         where id = ${job.id} and locked_by = ${workerId}`);
       return;
     }
 
-    const delaySeconds = Math.min(BACKOFF_BASE_SECONDS * 2 ** (job.attempts - 1), BACKOFF_MAX_SECONDS);
+    const delaySeconds = Math.min(
+      BACKOFF_BASE_SECONDS * 2 ** (job.attempts - 1),
+      BACKOFF_MAX_SECONDS,
+    );
     const retryAt = new Date(now.getTime() + delaySeconds * 1000);
-    log.warn({ err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, retryAt }, "job will be retried");
+    log.warn(
+      { err: error, jobId: job.id, kind: job.kind, attempts: job.attempts, retryAt },
+      "job will be retried",
+    );
     await options.db.execute(sql`
       update ${jobs} set run_at = ${retryAt}, locked_until = null, last_error = ${message}
       where id = ${job.id} and locked_by = ${workerId}`);

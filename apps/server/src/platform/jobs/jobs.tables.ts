@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Background work stored in the database. Workers claim due rows with FOR UPDATE SKIP LOCKED and a
@@ -26,7 +35,9 @@ export const jobs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("jobs_due_idx").on(table.runAt).where(sql`completed_at is null and failed_at is null`),
+    index("jobs_due_idx")
+      .on(table.runAt)
+      .where(sql`completed_at is null and failed_at is null`),
     uniqueIndex("jobs_dedupe_key_idx").on(table.dedupeKey),
     index("jobs_kind_created_idx").on(table.kind, table.createdAt),
   ],

@@ -12,7 +12,11 @@ const MAIL_MAX_ATTEMPTS = 25;
  * Queues a mail in the outbox. Pass the transaction that makes the change the mail reports, so a
  * rolled-back change sends nothing and a committed one is never lost to an SMTP outage.
  */
-export async function queueMail(executor: Executor, message: MailMessage, now: Date): Promise<void> {
+export async function queueMail(
+  executor: Executor,
+  message: MailMessage,
+  now: Date,
+): Promise<void> {
   await enqueueJob(executor, {
     kind: MAIL_JOB_KIND,
     payload: { ...message },
@@ -24,7 +28,8 @@ export async function queueMail(executor: Executor, message: MailMessage, now: D
 export function mailJobHandler(mailer: Mailer): JobHandler {
   return async (job: ClaimedJob) => {
     const message = job.payload as unknown as MailMessage;
-    if (!message.to || !message.subject) throw new PermanentJobError("mail job without recipient or subject");
+    if (!message.to || !message.subject)
+      throw new PermanentJobError("mail job without recipient or subject");
     await mailer.send(message);
   };
 }

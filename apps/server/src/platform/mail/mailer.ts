@@ -32,7 +32,12 @@ export function createMailer(config: Config["email"], logger: Logger): Mailer {
     return {
       async send(message) {
         log.info(
-          { to: message.to, template: message.template, subject: message.subject, link: message.link ?? null },
+          {
+            to: message.to,
+            template: message.template,
+            subject: message.subject,
+            link: message.link ?? null,
+          },
           message.link ? `development mail: ${message.link}` : "development mail",
         );
       },
@@ -59,8 +64,10 @@ export function createMailer(config: Config["email"], logger: Logger): Mailer {
 }
 
 function createTransport(config: Config["email"]): Transporter {
-  const implicitTls = config.security === "tls" || (config.security === "auto" && config.port === 465);
-  const requireStartTls = config.security === "starttls" || (config.security === "auto" && !implicitTls);
+  const implicitTls =
+    config.security === "tls" || (config.security === "auto" && config.port === 465);
+  const requireStartTls =
+    config.security === "starttls" || (config.security === "auto" && !implicitTls);
   return nodemailer.createTransport({
     host: config.host,
     port: config.port,
