@@ -1,13 +1,31 @@
 import type { FastifyInstance } from "fastify";
 
 import type { AppDependencies } from "./app";
+import { meRoutes } from "./features/accounts/me.routes";
+import { authRoutes } from "./features/auth/auth.routes";
+import { registerAuthentication } from "./features/auth/authenticate";
 import { healthRoutes } from "./features/health/health.routes";
+import { twoFactorRoutes } from "./features/two-factor/two-factor.routes";
 import type { Services } from "./services";
 
 export async function registerFeatureRoutes(
   app: FastifyInstance,
   services: Services,
-  _deps: AppDependencies,
+  deps: AppDependencies,
 ): Promise<void> {
+  registerAuthentication(app, services.sessions);
+
   await app.register(healthRoutes, { health: services.health });
+  await app.register(authRoutes, {
+    prefix: "/api/v1/auth",
+    config: deps.config,
+    clock: deps.clock,
+    ...services,
+  });
+  await app.register(meRoutes, { prefix: "/api/v1/me", ...services });
+  await app.register(twoFactorRoutes, {
+    prefix: "/api/v1/me/2fa",
+    ...services,
+    config: deps.config,
+  });
 }
