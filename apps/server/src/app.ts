@@ -20,6 +20,8 @@ import { registerRateLimit } from "./platform/rate-limit";
 import { createRouteIndex } from "./platform/route-index";
 import { registerSecurityHeaders } from "./platform/security-headers";
 import { registerWebApp } from "./platform/web-app";
+import { registerBackgroundWork } from "./background";
+import type { PeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import { registerFeatureRoutes } from "./routes";
 import { createServices } from "./services";
 import type { Services } from "./services";
@@ -42,6 +44,7 @@ declare module "fastify" {
   interface FastifyInstance {
     services: Services;
     deps: AppDependencies;
+    scheduler: PeriodicScheduler;
   }
 }
 
@@ -80,6 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const services = createServices(deps);
   app.decorate("services", services);
   app.decorate("deps", deps);
+  app.decorate("scheduler", registerBackgroundWork(deps, services));
   await registerFeatureRoutes(app, services, deps);
 
   if (deps.webRoot) await registerWebApp(app, deps.webRoot);

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   await prepareDatabase(runtime);
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
+  await app.services.signingKeys.rotateIfDue();
   runtime.jobs.start();
+  app.scheduler.start();
 
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${config.port}`;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     // close() stops accepting connections and waits for in-flight requests before resolving.
+    app.scheduler.stop();
     await app.close();
     await runtime.close();
     logger.info("server stopped");

@@ -4,6 +4,7 @@ import type { AppDependencies } from "./app";
 import { meRoutes } from "./features/accounts/me.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { registerAuthentication } from "./features/auth/authenticate";
+import { registerIdempotency } from "./platform/idempotency/idempotency";
 import { healthRoutes } from "./features/health/health.routes";
 import { twoFactorRoutes } from "./features/two-factor/two-factor.routes";
 import type { Services } from "./services";
@@ -14,6 +15,7 @@ export async function registerFeatureRoutes(
   deps: AppDependencies,
 ): Promise<void> {
   registerAuthentication(app, services.sessions);
+  registerIdempotency(app, { db: deps.database.db, clock: deps.clock });
 
   await app.register(healthRoutes, { health: services.health });
   await app.register(authRoutes, {
