@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 
 import type { Clock } from "./platform/clock";
 import type { Config } from "./platform/config";
+import type { TrustProxySetting } from "./platform/trust-proxy";
 import { registerCors } from "./platform/cors";
 import type { Counters } from "./platform/counters";
 import type { DatabaseHandle } from "./platform/database";
@@ -48,6 +49,16 @@ declare module "fastify" {
   }
 }
 
+/**
+ * Fastify treats a bare hop count as "trust nothing" because hops alone cannot tell a proxy from a
+ * direct client. FitCoach keeps the hop count for deployments that are reachable only through
+ * their proxies, and trusts exactly that many nearest hops.
+ */
+function trustProxyOption(setting: TrustProxySetting): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return setting;
+}
+
 /** Builds the Fastify app without listening, so tests can drive it with inject(). */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps;
@@ -55,8 +66,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new RequestLogController(),
     genReqId: requestIdFor,
-    // Fastify accepts a hop count here too (proxy-addr), though its types omit numbers.
-    trustProxy: config.trustProxy as boolean | string[],
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",

@@ -83,6 +83,8 @@ export interface TestAppOptions {
   /** Reuse an existing database (a second instance); otherwise each app gets a fresh copy. */
   databaseUrl?: string;
   webRoot?: string | null;
+  /** Runs after the app is built and before it is ready, to add test-only routes. */
+  configure?: (app: FastifyInstance) => void;
 }
 
 /** Builds an app on a fresh copy of the template database, ready for inject(). */
@@ -98,6 +100,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     webRoot: options.webRoot ?? null,
   });
   const app = await buildApp(runtime);
+  options.configure?.(app);
   await app.ready();
 
   return {

@@ -163,7 +163,7 @@ export function createLoginService(deps: {
     const isFirstLogin = user.lastLoginAt === null;
 
     const result = await deps.db.transaction(async (tx) => {
-      const tokens = await deps.sessions.createSession(tx, {
+      const session = await deps.sessions.createSession(tx, {
         userId: user.id,
         clientType: client.type,
         deviceLabel,
@@ -188,7 +188,7 @@ export function createLoginService(deps: {
         event: "auth.login.succeeded",
         userId: user.id,
         context: client.context,
-        metadata: { method, sessionId: tokens.sessionId, newDevice: device === null },
+        metadata: { method, sessionId: session.sessionId, newDevice: device === null },
       });
       if (user.deletionDueAt) {
         await deps.audit.record(tx, {
@@ -207,10 +207,11 @@ export function createLoginService(deps: {
           ),
         );
       }
-      return { tokens, deviceToken };
+      return { session, deviceToken };
     });
 
-    return { kind: "tokens", tokens: result.tokens, deviceToken: result.deviceToken };
+    const tokens = await deps.sessions.issueTokens(result.session);
+    return { kind: "tokens", tokens, deviceToken: result.deviceToken };
   }
 
   async function rememberDevice(

@@ -37,9 +37,22 @@ export interface NewSessionInput {
   context: RequestContext;
 }
 
+/** A session row and its first refresh token, before the access token is signed. */
+export interface NewSession {
+  sessionId: string;
+  userId: string;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
 export interface SessionsService {
-  /** Starts a session for a completed login, inside the caller's transaction. */
-  createSession(tx: Executor, input: NewSessionInput): Promise<IssuedTokens>;
+  /**
+   * Starts a session for a completed login inside the caller's transaction. The access token is
+   * signed afterwards with `issueTokens`, because signing may read keys and must not run inside
+   * a transaction (PGlite has a single connection).
+   */
+  createSession(tx: Executor, input: NewSessionInput): Promise<NewSession>;
+  issueTokens(session: NewSession): Promise<IssuedTokens>;
   /** Rotates a refresh token; see the rules on `refresh` in the implementation. */
   refresh(refreshToken: string, context: RequestContext): Promise<IssuedTokens>;
   resolveAccessToken(token: string): Promise<AuthenticatedUser | null>;
@@ -145,13 +158,17 @@ export function createSessionsService(deps: {
         { id: sessionId, userId: input.userId, expiresAt },
         now,
       );
-      const access = await deps.signingKeys.signAccessToken({ userId: input.userId, sessionId });
+      return { sessionId, userId: input.userId, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt };
+    },
+
+    async issueTokens(session) {
+      const access = await deps.signingKeys.signAccessToken({ userId: session.userId, sessionId: session.sessionId });
       return {
         accessToken: access.token,
         expiresInSeconds: access.expiresInSeconds,
-        refreshToken: refresh.token,
-        refreshExpiresAt: refresh.expiresAt,
-        sessionId,
+        refreshToken: session.refreshToken,
+        refreshExpiresAt: session.refreshExpiresAt,
+        sessionId: session.sessionId,
       };
     },
 
