@@ -54,7 +54,9 @@ declare module "fastify" {
  * direct client. FitCoach keeps the hop count for deployments that are reachable only through
  * their proxies, and trusts exactly that many nearest hops.
  */
-function trustProxyOption(setting: TrustProxySetting): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: TrustProxySetting,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting === "number") return (_address, hop) => hop < setting;
   return setting;
 }

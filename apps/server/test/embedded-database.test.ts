@@ -42,7 +42,11 @@ describe("embedded database", () => {
 
   it("registers and logs in a user", async () => {
     const user = await registerAndLogin(app, logs, () => app.deps.jobs.runOnce());
-    const me = await app.inject({ method: "GET", url: "/api/v1/me", headers: { authorization: `Bearer ${user.accessToken}` } });
+    const me = await app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { authorization: `Bearer ${user.accessToken}` },
+    });
 
     expect(me.statusCode).toBe(200);
     expect(me.json().email).toBe(user.email);

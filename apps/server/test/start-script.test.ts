@@ -10,7 +10,12 @@ describe("npm start", () => {
     const started = Date.now();
     const result = spawnSync("node", ["scripts/start.mjs"], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", SECRET_KEY: "changeme" },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        SECRET_KEY: "changeme",
+      },
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -99,9 +99,10 @@ export const loginSecondFactorRequestSchema = z
     path: ["code"],
   });
 
+/** Native clients send the token in the body; browsers send no body and use the cookie. */
 export const refreshRequestSchema = z
   .strictObject({ refreshToken: opaqueTokenSchema.optional() })
-  .optional();
+  .nullish();
 
 export const passwordResetRequestSchema = z.strictObject({
   token: opaqueTokenSchema,

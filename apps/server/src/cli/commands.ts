@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../platform/config";
 import { prepareDatabase } from "../database-setup";
 import { openRuntime } from "../runtime";
+import { adminCommands } from "./admin-commands";
 
 export interface CommandContext {
   config: Config;
@@ -48,4 +49,5 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  ...adminCommands,
 };

@@ -10,9 +10,17 @@ describe("client address", () => {
     await subject?.close();
   });
 
-  async function loggedIp(env: Record<string, string>, headers: Record<string, string>): Promise<unknown> {
+  async function loggedIp(
+    env: Record<string, string>,
+    headers: Record<string, string>,
+  ): Promise<unknown> {
     subject = await createTestApp({ env });
-    await subject.app.inject({ method: "GET", url: "/health/live", headers, remoteAddress: "10.1.2.3" });
+    await subject.app.inject({
+      method: "GET",
+      url: "/health/live",
+      headers,
+      remoteAddress: "10.1.2.3",
+    });
     return subject.logs.lines.find((line) => line.msg === "request completed")?.ip;
   }
 
@@ -29,13 +37,19 @@ describe("client address", () => {
   });
 
   it("ignores X-Forwarded-For from other proxies", async () => {
-    const ip = await loggedIp({ TRUST_PROXY: "192.168.0.0/16" }, { "x-forwarded-for": "203.0.113.9" });
+    const ip = await loggedIp(
+      { TRUST_PROXY: "192.168.0.0/16" },
+      { "x-forwarded-for": "203.0.113.9" },
+    );
 
     expect(ip).toBe("10.1.2.3");
   });
 
   it("trusts only the configured hop count", async () => {
-    const ip = await loggedIp({ TRUST_PROXY: "1" }, { "x-forwarded-for": "198.51.100.7, 203.0.113.9" });
+    const ip = await loggedIp(
+      { TRUST_PROXY: "1" },
+      { "x-forwarded-for": "198.51.100.7, 203.0.113.9" },
+    );
 
     expect(ip).toBe("203.0.113.9");
   });

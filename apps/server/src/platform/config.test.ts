@@ -57,7 +57,12 @@ describe("loadConfig", () => {
   });
 
   it("names each bad variable once", () => {
-    const errors = errorsFor({ PORT: "eighty", BCRYPT_COST: "99", RATE_LIMIT_LOGIN: "lots", DATABASE_URL: "mysql://x" });
+    const errors = errorsFor({
+      PORT: "eighty",
+      BCRYPT_COST: "99",
+      RATE_LIMIT_LOGIN: "lots",
+      DATABASE_URL: "mysql://x",
+    });
 
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -70,9 +75,15 @@ describe("loadConfig", () => {
   });
 
   it("parses rate limits and proxy settings", () => {
-    const result = loadConfig(production({ RATE_LIMIT_LOGIN: "20/hour", TRUST_PROXY: "10.0.0.0/8, loopback" }));
+    const result = loadConfig(
+      production({ RATE_LIMIT_LOGIN: "20/hour", TRUST_PROXY: "10.0.0.0/8, loopback" }),
+    );
 
-    expect(result.ok && result.config.rateLimits.login).toEqual({ max: 20, windowSeconds: 3600, text: "20/hour" });
+    expect(result.ok && result.config.rateLimits.login).toEqual({
+      max: 20,
+      windowSeconds: 3600,
+      text: "20/hour",
+    });
     expect(result.ok && result.config.trustProxy).toEqual(["10.0.0.0/8", "loopback"]);
   });
 

@@ -40,7 +40,10 @@ describe("http basics", () => {
   });
 
   it("rejects a body over the limit with 413", async () => {
-    const payload = JSON.stringify({ email: "a@example.test", password: "x".repeat(2 * 1024 * 1024) });
+    const payload = JSON.stringify({
+      email: "a@example.test",
+      password: "x".repeat(2 * 1024 * 1024),
+    });
 
     const response = await subject.app.inject({
       method: "POST",
@@ -54,7 +57,11 @@ describe("http basics", () => {
   });
 
   it("rejects a wrong content type with 415", async () => {
-    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "application/xml"]) {
+    for (const contentType of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "application/xml",
+    ]) {
       const response = await subject.app.inject({
         method: "POST",
         url: LOGIN,
@@ -136,8 +143,16 @@ describe("http basics", () => {
   });
 
   it("keeps a valid incoming request id", async () => {
-    const kept = await subject.app.inject({ method: "GET", url: "/health/live", headers: { "x-request-id": "trace-12345678" } });
-    const replaced = await subject.app.inject({ method: "GET", url: "/health/live", headers: { "x-request-id": "bad id\n" } });
+    const kept = await subject.app.inject({
+      method: "GET",
+      url: "/health/live",
+      headers: { "x-request-id": "trace-12345678" },
+    });
+    const replaced = await subject.app.inject({
+      method: "GET",
+      url: "/health/live",
+      headers: { "x-request-id": "bad id\n" },
+    });
 
     expect(kept.headers["x-request-id"]).toBe("trace-12345678");
     expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -167,12 +182,18 @@ describe("http basics", () => {
     expect(response.headers["access-control-allow-origin"]).toBe("https://app.example.test");
     expect(response.headers["access-control-allow-credentials"]).toBe("true");
     expect(response.headers["access-control-max-age"]).toBe("600");
-    expect(response.headers["access-control-allow-methods"]).toBe("GET, POST, PUT, PATCH, DELETE, OPTIONS");
+    expect(response.headers["access-control-allow-methods"]).toBe(
+      "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+    );
     expect(String(response.headers["access-control-allow-headers"])).toContain("X-FitCoach-Client");
   });
 
   it("gives other origins no CORS headers", async () => {
-    for (const origin of ["https://evil.example", "null", "https://app.example.test.evil.example"]) {
+    for (const origin of [
+      "https://evil.example",
+      "null",
+      "https://app.example.test.evil.example",
+    ]) {
       const response = await subject.app.inject({
         method: "OPTIONS",
         url: LOGIN,
@@ -196,7 +217,9 @@ describe("http basics", () => {
     expect(text).not.toContain("secret-token-value");
     expect(text).not.toContain("cookie-secret");
     expect(text).not.toContain("my-secret-password");
-    const completed = subject.logs.lines.filter((line) => line.msg === "request completed" && line.path === LOGIN);
+    const completed = subject.logs.lines.filter(
+      (line) => line.msg === "request completed" && line.path === LOGIN,
+    );
     expect(completed.at(-1)).toMatchObject({ method: "POST", route: LOGIN, status: 401 });
     expect(typeof completed.at(-1)?.durationMs).toBe("number");
     expect(typeof completed.at(-1)?.requestId).toBe("string");

@@ -26,7 +26,9 @@ describe("production mode", () => {
   it("sends HSTS for a year with subdomains", async () => {
     const response = await subject.app.inject({ method: "GET", url: "/health/live" });
 
-    expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(response.headers["strict-transport-security"]).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
   });
 
   it("serves no API documentation", async () => {

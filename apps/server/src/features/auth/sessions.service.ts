@@ -158,11 +158,19 @@ export function createSessionsService(deps: {
         { id: sessionId, userId: input.userId, expiresAt },
         now,
       );
-      return { sessionId, userId: input.userId, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt };
+      return {
+        sessionId,
+        userId: input.userId,
+        refreshToken: refresh.token,
+        refreshExpiresAt: refresh.expiresAt,
+      };
     },
 
     async issueTokens(session) {
-      const access = await deps.signingKeys.signAccessToken({ userId: session.userId, sessionId: session.sessionId });
+      const access = await deps.signingKeys.signAccessToken({
+        userId: session.userId,
+        sessionId: session.sessionId,
+      });
       return {
         accessToken: access.token,
         expiresInSeconds: access.expiresInSeconds,

@@ -7,7 +7,10 @@ import { TcpProxy } from "../../../test/helpers/tcp-proxy";
 
 describe("readiness", () => {
   const database = { url: "", drop: async () => {} };
-  const proxy = { postgres: undefined as TcpProxy | undefined, redis: undefined as TcpProxy | undefined };
+  const proxy = {
+    postgres: undefined as TcpProxy | undefined,
+    redis: undefined as TcpProxy | undefined,
+  };
   let subject: TestApp;
 
   beforeAll(async () => {
@@ -55,7 +58,10 @@ describe("readiness", () => {
     await proxy.redis!.restore();
 
     expect(during.statusCode).toBe(200);
-    expect(during.json()).toEqual({ status: "degraded", checks: { database: "ok", redis: "degraded" } });
+    expect(during.json()).toEqual({
+      status: "degraded",
+      checks: { database: "ok", redis: "degraded" },
+    });
   });
 
   it("answers liveness without the database", async () => {
