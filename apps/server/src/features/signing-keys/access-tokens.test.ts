@@ -57,7 +57,6 @@ describe("access tokens", () => {
     const [header, payload, signature] = user.accessToken.split(".") as [string, string, string];
     const headerJson = decodePart(header);
     const payloadJson = decodePart(payload);
-    const now = Math.floor(clock.now().getTime() / 1000);
     const { privateKey: strangerKey } = await generateKeyPair("EdDSA", { crv: "Ed25519" });
     const hmacSecret = new TextEncoder().encode("a".repeat(32));
 
