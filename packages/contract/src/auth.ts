@@ -5,7 +5,7 @@ import { checkPasswordLength } from "./password";
 
 export const NAME_MAX_LENGTH = 100;
 
-/** A new password: the length rule here; the strength check runs on the server and in clients. */
+/** Schema of a new password. It checks the length rule; the strength check runs on the server and in clients. */
 export const newPasswordSchema = z.string().superRefine((value, context) => {
   const problem = checkPasswordLength(value);
   if (problem) context.addIssue({ code: "custom", message: problem });
@@ -49,7 +49,7 @@ export const registerRequestSchema = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
-/** Body of every answer that must not reveal whether an account exists. */
+/** Body of every response that must not reveal whether an account exists. */
 export const acceptedResponseSchema = z.object({ message: z.string() });
 export type AcceptedResponse = z.infer<typeof acceptedResponseSchema>;
 

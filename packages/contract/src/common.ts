@@ -19,7 +19,7 @@ export const pageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-/** Any IANA time zone name the runtime knows, such as Europe/Berlin. */
+/** Any IANA time zone name the runtime supports, such as Europe/Berlin. */
 export const timeZoneSchema = z
   .string()
   .max(64)

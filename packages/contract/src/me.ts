@@ -33,7 +33,7 @@ export const meSchema = z.object({
   weekStartsOn: z.enum(WEEK_STARTS),
   twoFactorEnabled: z.boolean(),
   createdAt: z.string(),
-  /** What an account with an unverified email may not do yet, so clients can explain it. */
+  /** Actions denied until the email address is verified, so clients can explain them. */
   restrictions: z.array(z.string()),
 });
 export type Me = z.infer<typeof meSchema>;

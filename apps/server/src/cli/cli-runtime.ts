@@ -7,7 +7,7 @@ import type { AppDependencies } from "../app";
 import type { Config } from "../platform/config";
 import type { RequestContext } from "../platform/request-context";
 
-/** Where CLI actions come from, as recorded in the audit log. */
+/** Request context recorded in the audit log for CLI actions. */
 export const CLI_CONTEXT: RequestContext = { ip: "cli", userAgent: "fitcoach-cli" };
 
 /** Opens the database and builds the services for one command, then closes everything. */

@@ -5,7 +5,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that stands still until a test moves it. */
+/** Clock that does not move until a test sets or advances it. */
 export class ManualClock implements Clock {
   private current: number;
 

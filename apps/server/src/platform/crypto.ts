@@ -15,7 +15,7 @@ export function randomToken(bytes = 32): string {
 
 /**
  * Digest under which opaque tokens are stored. Tokens carry 256 random bits, so a fast hash is
- * enough: nobody can guess a preimage, and a database leak reveals no usable token.
+ * enough: a preimage cannot be guessed, and a database leak reveals no usable token.
  */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("base64url");

@@ -16,7 +16,7 @@ export function setEtag(reply: FastifyReply, version: number): void {
   reply.header("etag", etagFor(version));
 }
 
-/** The version an If-Match header asks for, or null when the header is absent or `*`. */
+/** Returns the version an If-Match header requests, or null when the header is absent or `*`. */
 export function expectedVersion(request: FastifyRequest): number | null {
   const header = request.headers["if-match"];
   if (header === undefined || header.trim() === "*") return null;

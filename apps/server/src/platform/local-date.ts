@@ -15,12 +15,12 @@ export function todayIn(timeZone: string, now: Date): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
-/** The local date of an instant in a time zone. */
+/** Returns the local date of an instant in a time zone. */
 export function localDateOf(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate()!;
 }
 
-/** The UTC instants where a local day starts and ends (end exclusive). */
+/** Returns the UTC instants where a local day starts and ends (end exclusive). */
 export function dayBounds(date: string, timeZone: string): { start: Date; end: Date } {
   const start = DateTime.fromISO(date, { zone: timeZone }).startOf("day");
   return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };

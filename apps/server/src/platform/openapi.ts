@@ -5,7 +5,7 @@ import { jsonSchemaTransform } from "fastify-type-provider-zod";
 
 /**
  * Generates the OpenAPI document from the route schemas and serves it at /api/docs/json with a
- * viewer at /api/docs. Production never registers it, so those paths answer 404 there.
+ * viewer at /api/docs. Production never registers it, so those paths return 404 there.
  */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 
-/** Where a request came from, for audit records and session labels. */
+/** Origin of a request (address and user agent), for audit records and session labels. */
 export interface RequestContext {
   ip: string;
   userAgent: string | null;

@@ -8,9 +8,9 @@ type Method = (typeof METHODS)[number];
 export type AllowedMethods = (path: string) => string[];
 
 /**
- * Records every route the app registers in a second router that only knows path patterns and
- * methods. Fastify answers an unknown method on a known path with 404; with this index the
- * not-found handler can answer 405 and an Allow header instead. Call before registering routes.
+ * Records every route the app registers in a second router that contains only path patterns and
+ * methods. Fastify returns 404 for an unknown method on a known path. With this index the
+ * not-found handler returns 405 and an Allow header instead. Call before registering routes.
  */
 export function createRouteIndex(app: FastifyInstance): AllowedMethods {
   const router = Router({ ignoreTrailingSlash: false });

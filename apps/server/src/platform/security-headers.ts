@@ -33,7 +33,7 @@ const PERMISSIONS_POLICY = [
 
 /**
  * Sets the security headers on every response, API and web alike, including errors and preflight
- * answers. HSTS is sent only in production, where the server sits behind TLS.
+ * responses. HSTS is sent only in production, where the server sits behind TLS.
  */
 export async function registerSecurityHeaders(
   app: FastifyInstance,

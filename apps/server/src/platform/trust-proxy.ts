@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 
 /**
- * What Fastify should trust in X-Forwarded-For: nothing, a number of proxy hops, or a list of
+ * Trust setting for X-Forwarded-For: nothing, a number of proxy hops, or a list of
  * proxy addresses and CIDR ranges. `true` (every hop) exists only for development behind tools
  * that rewrite addresses; production configuration rejects it.
  */

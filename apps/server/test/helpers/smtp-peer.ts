@@ -49,7 +49,7 @@ export class SmtpPeer {
   }
 }
 
-/** A free loopback port: bind, read it, release. */
+/** Returns a free loopback port by binding port 0 and releasing it. */
 export async function freePort(): Promise<number> {
   const net = await import("node:net");
   return new Promise((resolve) => {
@@ -61,7 +61,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The decoded body of a raw message with quoted-printable soft breaks joined. */
+/** Returns a raw message with quoted-printable soft breaks joined and `=3D` decoded. */
 export function mailText(raw: string): string {
   return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 }

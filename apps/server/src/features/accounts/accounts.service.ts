@@ -7,7 +7,7 @@ import { problem } from "../../platform/errors";
 import { users } from "./accounts.tables";
 import type { UserRow } from "./accounts.tables";
 
-/** What an account with an unverified email address may not do until it is verified. */
+/** Actions denied to an account until its email address is verified. */
 export const UNVERIFIED_RESTRICTIONS = [
   "export-data",
   "change-email",

@@ -20,7 +20,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     passwordHash: text("password_hash").notNull(),
-    /** Which PASSWORD_PEPPER the hash was made with, so the pepper can rotate. */
+    /** Id of the PASSWORD_PEPPER the hash was made with, so the pepper can rotate. */
     passwordPepperId: text("password_pepper_id").notNull(),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
       .notNull()

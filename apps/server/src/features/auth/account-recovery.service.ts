@@ -140,7 +140,7 @@ export function createAccountRecoveryService(deps: {
           await deps.audit.record(tx, { event: "auth.register", userId, context });
         });
       } catch (error) {
-        // A concurrent registration of the same address won the race; answer as for a taken one.
+        // A concurrent registration of the same address won the race, so respond as for a taken one.
         if (!isUniqueViolation(error)) throw error;
         const winner = await deps.accounts.findByEmail(deps.db, email);
         if (winner) await sendRegistrationAttemptNotice(winner.id, winner.email, context);
@@ -212,8 +212,8 @@ export function createAccountRecoveryService(deps: {
 
     /**
      * Sets a new password from a reset link. The strength check runs before the link is used, so
-     * a weak choice does not burn it; the link is then used in one conditional write, and every
-     * session, older reset link and lock of the account ends with it.
+     * a weak choice does not burn it. The link is then used in one conditional write, which also
+     * ends every session, older reset link and lock of the account.
      */
     async resetPassword(token, password, context) {
       const now = deps.clock.now();

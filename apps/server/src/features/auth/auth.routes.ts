@@ -46,7 +46,7 @@ export interface AuthRouteDependencies {
   sessions: SessionsService;
 }
 
-/** The answer to register, resend and forgot, identical whether or not the account exists. */
+/** Response body of register, resend and forgot, identical whether or not the account exists. */
 const ACCEPTED = {
   message: "If the address can be used, a mail with the next step is on its way. Check your inbox.",
 };

@@ -97,7 +97,7 @@ export const mfaChallenges = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
-    /** How the login was made, replayed into the session once the second factor passes. */
+    /** Client details of the login, replayed into the session once the second factor passes. */
     context: jsonb("context").$type<Record<string, string | null>>().notNull(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),

@@ -42,7 +42,7 @@ export function registerAuthentication(app: FastifyInstance, sessions: SessionsS
   });
 }
 
-/** The caller of a route guarded by `app.authenticate`. */
+/** Returns the caller of a route guarded by `app.authenticate`. */
 export function requireUser(request: FastifyRequest): AuthenticatedUser {
   if (!request.user) throw problem("authentication-required", { detail: "Log in first." });
   return request.user;

@@ -179,8 +179,8 @@ export function createCredentialsService(deps: {
     },
 
     /**
-     * Mails a confirmation link to the new address; the change happens when it is used. A taken
-     * address gets a notice instead, and the caller sees the same answer either way.
+     * Mails a confirmation link to the new address, and the change happens when it is used. A
+     * taken address gets a notice instead, and the caller gets the same response either way.
      */
     async requestEmailChange(user, input, context) {
       const account = await assertPassword(user.userId, input.password, context);

@@ -47,7 +47,7 @@ export interface LoginService {
   ): Promise<LoginResult>;
 }
 
-/** The one answer for every refused password login, so locks and unknown emails look alike. */
+/** Returns the one error for every rejected password login, so locks and unknown emails look alike. */
 function invalidCredentials(): Error {
   return problem("invalid-credentials", { detail: "The email or password is incorrect." });
 }
@@ -171,8 +171,8 @@ export function createLoginService(deps: {
       });
       const deviceToken = await rememberDevice(tx, user.id, device, deviceLabel, now);
 
-      // A successful login from a new device clears the lock; a known device, which may log in
-      // during an attack on the account, leaves the lock in place for everyone else.
+      // A successful login from a new device clears the lock. A known device may log in during an
+      // attack on the account, so its login leaves the lock in place for everyone else.
       const stillLocked = device !== null && isLocked(user, now);
       await tx
         .update(users)
@@ -258,7 +258,7 @@ export function createLoginService(deps: {
         const overCeiling =
           !locked && (await failuresInLastHour(user.id, now)) >= policy.loginFailuresPerHourMax;
         if (locked || overCeiling) {
-          // Same work and same answer as a wrong password; the attempt is not counted as a failure,
+          // Same work and same response as a wrong password. The attempt is not counted as a failure,
           // so hammering a locked account does not extend the lock.
           await deps.hasher.verifyDummy(input.password);
           await deps.audit.record(deps.db, {

@@ -18,7 +18,7 @@ const LOGIN = "/api/v1/auth/login";
 const NATIVE = { "x-client-type": "native" };
 const WRONG = "wrong-Password-guess-1";
 
-// Headers that legitimately differ between two otherwise equal answers.
+// Headers that legitimately differ between two otherwise equal responses.
 const VARYING_HEADERS = new Set([
   "x-request-id",
   "date",

@@ -1,4 +1,5 @@
 import { generateKeyPair, SignJWT } from "jose";
+import type { CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestApp } from "../../../test/helpers/app";

@@ -2,7 +2,7 @@ import { jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Keys that sign access tokens. One key signs at a time; a retired key keeps verifying until the
- * last token it signed has expired (`verify_until`), so rotation logs nobody out.
+ * last token it signed has expired (`verify_until`), so rotation does not log users out.
  */
 export const signingKeys = pgTable("signing_keys", {
   kid: text("kid").primaryKey(),

@@ -30,7 +30,7 @@ export function matchTotpStep(secretBase32: string, code: string, now: Date): nu
   return Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + delta;
 }
 
-/** The code for a time; used by tests and by nothing in the request path. */
+/** Returns the code for a time. Only tests call it; the request path never generates codes. */
 export function totpCodeAt(secretBase32: string, time: Date): string {
   return totp(secretBase32, "").generate({ timestamp: time.getTime() });
 }

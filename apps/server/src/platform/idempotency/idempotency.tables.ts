@@ -11,7 +11,7 @@ import {
 
 /**
  * Responses to writes sent with an Idempotency-Key, kept for a day so a client that retries (an
- * offline queue after a lost connection) gets the first answer again instead of a second write.
+ * offline queue after a lost connection) gets the first response again instead of a second write.
  */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",

@@ -20,7 +20,7 @@ declare module "fastify" {
 
 /**
  * Honours the Idempotency-Key header on authenticated writes. The first request with a key runs
- * and its answer is stored; a repeat with the same body gets that stored answer, a repeat with a
+ * and its response is stored. A repeat with the same body gets that stored response, a repeat with a
  * different body gets 422, and one that arrives while the first still runs gets 409.
  * Server errors are not stored, so a retry after a 5xx runs again.
  */
@@ -118,7 +118,7 @@ export function registerIdempotency(
   });
 }
 
-/** Deletes stored answers older than a day; runs as a periodic job. */
+/** Deletes stored responses older than a day; runs as a periodic job. */
 export async function purgeExpiredIdempotencyKeys(db: Database, now: Date): Promise<number> {
   const deleted = await db
     .delete(idempotencyKeys)
