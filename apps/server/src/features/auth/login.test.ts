@@ -130,6 +130,20 @@ describe("password login", () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it("lets exactly one of 20 parallel unlocks win", async () => {
+    const user = await createUser();
+    await lockAccount(user.email);
+    await subject.deps.jobs.runOnce();
+    const token = mailedToken(subject.logs, user.email, "/unlock");
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => subject.app.inject({ method: "POST", url: "/api/v1/auth/unlock", payload: { token } })),
+    );
+
+    expect(responses.filter((response) => response.statusCode === 204)).toHaveLength(1);
+    expect(responses.filter((response) => response.statusCode === 400)).toHaveLength(19);
+  });
+
   it("lifts a lock when it expires and escalates the next", async () => {
     const user = await createUser();
 
