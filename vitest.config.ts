@@ -17,6 +17,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "client",
+          root: "packages/client",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
           name: "contract",
           root: "packages/contract",
           include: ["src/**/*.test.ts"],
