@@ -25,6 +25,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: "web",
+          root: "apps/web",
+          include: ["src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["src/test/setup.ts"],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           root: "packages/contract",
           include: ["src/**/*.test.ts"],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createApiClient } from "./index";
 import type { ApiClient, LogoutReason } from "./index";
-import { NetworkError, ProblemError } from "./problem-error";
+import { NetworkError, ProblemError, WriteQueuedError } from "./problem-error";
 import { createMemoryTokenStore } from "./token-store";
 import { sendJson, sendProblem, startTestServer, tokenAnswer } from "./test-server";
 import type { TestHandler, TestServer } from "./test-server";
@@ -253,6 +253,19 @@ describe("api client", () => {
     expect(requests[2]?.headers["if-match"]).toBe('"v3"');
     expect(requests[2]?.headers["content-type"]).toBe("application/json");
     expect(requests[2]?.body).toBe('{"units":"metric"}');
+  });
+
+  it("reports a write queued offline", async () => {
+    const { url } = await serve((_request, response) =>
+      sendJson(response, 202, { queued: true }, { "x-fitcoach-queued": "1" }),
+    );
+    const client = webClient(url);
+
+    const error = await client
+      .request({ method: "POST", path: "/water", body: {}, idempotencyKey: "k1" })
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(WriteQueuedError);
   });
 
   it("rejects a body that breaks the schema", async () => {

@@ -5,6 +5,7 @@ import {
   NetworkError,
   ProblemError,
   UnexpectedResponseError,
+  WriteQueuedError,
   isReauthenticationRequired,
   problemFromResponse,
 } from "./problem-error";
@@ -14,6 +15,9 @@ import type { StoredTokens, TokenStore } from "./token-store";
 
 export const API_PREFIX = "/api/v1";
 export const REQUEST_TIMEOUT_DEFAULT_MS = 30_000;
+
+/** Header on the 202 the web app's service worker returns for a write it queued offline. */
+export const QUEUED_WRITE_HEADER = "x-fitcoach-queued";
 
 /** Web clients refresh through the HttpOnly cookie; native clients send the refresh token. */
 export type ClientPlatform = "web" | "native";
@@ -176,6 +180,7 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     }
 
     if (!response.ok) throw await readProblem(response);
+    if (response.headers.get(QUEUED_WRITE_HEADER) === "1") throw new WriteQueuedError();
     return {
       status: response.status,
       headers: response.headers,

@@ -46,6 +46,17 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * A write the web app's service worker stored while offline. It will be sent, with the same
+ * Idempotency-Key, when the device is back online; the server has not seen it yet.
+ */
+export class WriteQueuedError extends Error {
+  constructor() {
+    super("The change was saved on this device and will be sent when it is back online.");
+    this.name = "WriteQueuedError";
+  }
+}
+
 /** A 2xx response whose body does not match the contract, which means client and server disagree. */
 export class UnexpectedResponseError extends Error {
   constructor(message: string) {
