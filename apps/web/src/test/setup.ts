@@ -12,3 +12,20 @@ if (typeof URL.createObjectURL !== "function") {
   URL.createObjectURL = () => "blob:jsdom";
   URL.revokeObjectURL = () => undefined;
 }
+
+/** File names the app handed to the browser for download during the current test. */
+export const downloads: string[] = [];
+
+// jsdom cannot follow a download link, so clicks on blob links are recorded instead.
+const click = HTMLAnchorElement.prototype.click;
+HTMLAnchorElement.prototype.click = function recordDownload(this: HTMLAnchorElement): void {
+  if (this.href.startsWith("blob:") && this.download) {
+    downloads.push(this.download);
+    return;
+  }
+  click.call(this);
+};
+
+afterEach(() => {
+  downloads.length = 0;
+});

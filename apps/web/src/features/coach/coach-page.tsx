@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../ui/page";
 import { PlaceholderCard } from "../../ui/placeholder-card";
 
-const COACH_PARTS = ["summary", "chat", "plans"] as const;
+export const COACH_PARTS = ["summary", "chat", "plans"] as const;
 
 export default function CoachPage(): React.JSX.Element {
   const { t } = useTranslation();

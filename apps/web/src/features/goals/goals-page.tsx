@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Page } from "../../ui/page";
 import { PlaceholderCard } from "../../ui/placeholder-card";
 
-const GOAL_KINDS = ["weight", "nutrition", "water", "sleep", "activity"] as const;
+export const GOAL_KINDS = ["weight", "nutrition", "water", "sleep", "activity"] as const;
 
 export default function GoalsPage(): React.JSX.Element {
   const { t } = useTranslation();

@@ -8,7 +8,15 @@ import { PlaceholderCard } from "../../ui/placeholder-card";
 import { addDays, isLocalDate, todayIn } from "./local-date";
 
 // Sections of the daily card, in the order they appear; each gets its screen once its API lands.
-const DAY_SECTIONS = ["water", "meals", "workouts", "sleep", "mood", "body", "note"] as const;
+export const DAY_SECTIONS = [
+  "water",
+  "meals",
+  "workouts",
+  "sleep",
+  "mood",
+  "body",
+  "note",
+] as const;
 
 /** The daily card for /today and /day/:date. */
 export default function TodayPage(): React.JSX.Element {
