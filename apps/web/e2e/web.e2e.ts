@@ -69,6 +69,23 @@ describe("web app in Chromium", () => {
     expect(scope).toBe(`${server.url}/`);
   });
 
+  it("serves the app shell offline", async () => {
+    const { page } = await openPage("/login");
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    // The first load is not controlled by the worker yet; after a reload it is.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await page.context().setOffline(true);
+    await page.goto(`${server.url}/today`);
+
+    await page.getByText("You are offline.", { exact: false }).waitFor();
+    await page.getByRole("heading", { name: "Today" }).waitFor({ timeout: 5000 });
+    expect(await page.getByRole("navigation", { name: "Main" }).isVisible()).toBe(true);
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await screenshotBothThemes(page, "today-offline");
+  });
+
   // TODO: the full flow (register, verify from the logged link, log in, breakfast from the food
   // catalog, water, workout, stats chart, enable 2FA, log out, TOTP login, export) once the auth
   // and tracking APIs are merged; server.waitForMailLink(email, "verify-email") reads the link.

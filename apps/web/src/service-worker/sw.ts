@@ -106,12 +106,14 @@ async function networkFirstShell(request: Request): Promise<Response> {
   try {
     return await fetch(request);
   } catch {
-    const cached = await caches.match(SHELL_URL);
+    const cached = await caches.match(SHELL_URL, { ignoreVary: true });
     return cached ?? Response.error();
   }
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  const cached = await caches.match(request);
+  // The server answers with "Vary: Origin" (CORS), and module scripts are requested with an Origin
+  // header that the precache requests lacked, so Vary must not prevent the match.
+  const cached = await caches.match(request, { ignoreVary: true });
   return cached ?? fetch(request);
 }
