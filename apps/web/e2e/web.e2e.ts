@@ -86,7 +86,7 @@ describe("web app in Chromium", () => {
     await screenshotBothThemes(page, "today-offline");
   });
 
-  // TODO: the full flow (register, verify from the logged link, log in, breakfast from the food
-  // catalog, water, workout, stats chart, enable 2FA, log out, TOTP login, export) once the auth
-  // and tracking APIs are merged; server.waitForMailLink(email, "verify-email") reads the link.
+  // TODO: add the full flow once the auth and tracking APIs are merged: register, verify from the
+  // logged link, log in, breakfast from the food catalog, water, workout, stats chart, enable 2FA,
+  // log out, TOTP login and export. server.waitForMailLink(email, "verify-email") reads the link.
 });

@@ -17,7 +17,7 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // A problem answer (404, 403, 422…) will not change on retry; network failures may.
+        // A problem response (404, 403, 422…) will not change on retry; network failures may.
         retry: (failureCount, error) =>
           !(error instanceof ProblemError) && failureCount < QUERY_RETRY_MAX,
       },
@@ -26,7 +26,7 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** The whole app with its providers; tests build it with a loopback API client instead. */
+/** Renders the whole app with its providers for the browser entry point. */
 export function App(props: {
   api: ApiClient;
   i18n: I18n;

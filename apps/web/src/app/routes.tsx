@@ -7,8 +7,8 @@ import { RequireNoSession, RequireSession } from "./guards";
 import { AppLayout, PublicLayout } from "./layout";
 import { useSession } from "./session";
 
-// The login screen is in the entry chunk because most cold starts land on it; every other screen
-// loads on demand so the first download stays small.
+// The login screen is in the entry chunk because most cold starts land on it. Every other screen
+// loads on demand, so the first download stays small.
 const RegisterPage = lazy(() => import("../features/auth/register-page"));
 const ForgotPasswordPage = lazy(() => import("../features/auth/forgot-password-page"));
 const ResetPasswordPage = lazy(() => import("../features/auth/reset-password-page"));

@@ -13,7 +13,7 @@ export type SessionStatus = "restoring" | "signed-in" | "signed-out" | "offline"
 
 interface SessionValue {
   status: SessionStatus;
-  /** Why the last session ended, so the login page can say so. */
+  /** Whether the server ended the last session (not the user), so the login page can explain. */
   endedBySystem: boolean;
   restore(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export function SessionProvider(props: {
       setStatus("signed-in");
     });
     const stopOut = api.onLoggedOut((reason) => {
-      // Cached answers belong to the account that just left; the next one must not see them.
+      // Cached data belongs to the account that just left; the next account must not see it.
       queryClient.clear();
       setEndedBySystem(reason === "session-ended");
       setStatus("signed-out");

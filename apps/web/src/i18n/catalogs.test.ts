@@ -57,7 +57,7 @@ const DYNAMIC_KEYS: string[] = [
   ...[0, 1, 2, 3, 4].map((score) => `password.score${score}`),
 ];
 
-/** Every string literal in the app's source that looks like a key of the catalog. */
+/** Collects every string literal in the app's source that looks like a key of the catalog. */
 function literalKeys(): Set<string> {
   const keys = new Set<string>();
   const folder = path.resolve(import.meta.dirname, "..");

@@ -4,8 +4,8 @@ import type { WorkerMessage } from "../service-worker/sw";
 
 /**
  * Registers the service worker and keeps the offline write queue draining: at start, whenever the
- * browser comes back online, and when the worker asks. The worker has no token of its own, so the
- * page lends its access token for each flush and refreshes it once if the server answers 401.
+ * browser comes back online, and when the worker requests it. The worker has no token of its own, so the
+ * page lends its access token for each flush and refreshes it once if the server returns 401.
  */
 export function registerServiceWorker(api: ApiClient): void {
   if (!("serviceWorker" in navigator)) return;

@@ -36,7 +36,7 @@ function run<T>(
   );
 }
 
-/** The write queue in IndexedDB, which the service worker and the page can both open. */
+/** Creates the write queue in IndexedDB, which the service worker and the page can both open. */
 export function createIndexedDbQueueStore(): WriteQueueStore {
   return {
     async add(write) {

@@ -72,8 +72,9 @@ self.addEventListener("message", (event) => {
   );
 });
 
-// Background Sync (Chromium) wakes the worker when the network returns, but only the page holds
-// an access token, so the worker asks every open page to flush.
+// Background Sync (Chromium) wakes the worker when the network returns, but only the page has
+// an access token, so the worker sends every open page a
+// request to flush.
 self.addEventListener("sync", ((
   event: Event & { tag: string; waitUntil(promise: Promise<unknown>): void },
 ) => {
@@ -112,7 +113,7 @@ async function networkFirstShell(request: Request): Promise<Response> {
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  // The server answers with "Vary: Origin" (CORS), and module scripts are requested with an Origin
+  // The server sends "Vary: Origin" (CORS), and module scripts are requested with an Origin
   // header that the precache requests lacked, so Vary must not prevent the match.
   const cached = await caches.match(request, { ignoreVary: true });
   return cached ?? fetch(request);

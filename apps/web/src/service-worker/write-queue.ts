@@ -27,11 +27,11 @@ export interface ReplayResult {
   /** Writes the server rejected for good (4xx other than 401); they are dropped. */
   rejected: number;
   remaining: number;
-  /** True when the server answered 401, so the page must refresh its token and flush again. */
+  /** True when the server returned 401, so the page must refresh its token and flush again. */
   needsToken: boolean;
 }
 
-/** Whether a request is a write the queue may keep: an API write that carries an Idempotency-Key. */
+/** Tells whether the queue may keep a request: an API write that carries an Idempotency-Key. */
 export function isQueueableWrite(request: Request, origin: string): boolean {
   const url = new URL(request.url);
   return (

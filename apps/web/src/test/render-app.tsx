@@ -31,8 +31,8 @@ export async function stopServers(): Promise<void> {
 }
 
 /**
- * Renders the whole app at `path` against a loopback HTTP server whose answers `handler` scripts.
- * The API client talks real HTTP to it, as it does to the FitCoach server.
+ * Renders the whole app at `path` against a loopback HTTP server whose responses `handler`
+ * scripts. The API client speaks real HTTP to it, as it does to the FitCoach server.
  */
 export async function renderApp(
   path: string,

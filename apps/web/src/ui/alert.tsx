@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-/** A message block: "error" interrupts screen readers at once, the others wait politely. */
+/** Renders a message block: "error" interrupts screen readers at once, the others wait politely. */
 export function Alert(props: {
   tone: "error" | "success" | "info";
   title?: string;

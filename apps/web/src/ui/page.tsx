@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
- * A screen with its heading. The heading takes focus when the screen opens, so keyboard and
+ * Renders a screen with its heading. The heading takes focus when the screen opens, so keyboard and
  * screen-reader users start at the new content after every route change.
  */
 export function Page(props: {

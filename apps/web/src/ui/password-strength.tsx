@@ -21,7 +21,7 @@ export async function isPasswordStrongEnough(
   return module.checkPasswordStrength(password, userInputs).ok;
 }
 
-/** Meter and advice for a new password; the server runs the same check and has the final say. */
+/** Renders a strength meter for a new password; the server runs the same check and decides. */
 export function PasswordStrength(props: {
   password: string;
   userInputs: string[];

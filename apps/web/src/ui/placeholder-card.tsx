@@ -1,6 +1,6 @@
 import { useId } from "react";
 
-/** A section whose screen is not built yet; it says what will appear there. */
+/** Renders a section whose screen is not built yet, with a description of what will appear. */
 export function PlaceholderCard(props: { title: string; body: string }): React.JSX.Element {
   const id = useId();
   return (

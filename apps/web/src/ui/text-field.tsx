@@ -8,7 +8,7 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   error?: string;
 }
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
+/** Renders a labelled input and ties its hint and error to it for screen readers. */
 export function TextField({
   label,
   hint,

@@ -10,8 +10,9 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { useLinkToken } from "./link-token";
 
 /**
- * Screen for a mailed single-use link. With `automatic` the link is used as soon as the page opens;
- * otherwise the reader confirms with a button, so a mail scanner that runs scripts cannot use it.
+ * Renders the screen for a mailed single-use link. With `automatic`, the page uses the link as
+ * soon as it opens. Otherwise the reader confirms with a button, so that a mail scanner that runs
+ * scripts cannot use the link.
  */
 export function LinkActionPage(props: {
   title: string;

@@ -1,7 +1,7 @@
 import { useSearchParams } from "react-router";
 import { opaqueTokenSchema } from "@fitcoach/contract";
 
-/** The `token` of a mailed link, or null when it is missing or cannot be a token at all. */
+/** Returns the `token` of a mailed link, or null when it is missing or cannot be a token. */
 export function useLinkToken(): string | null {
   const [searchParams] = useSearchParams();
   const parsed = opaqueTokenSchema.safeParse(searchParams.get("token") ?? "");

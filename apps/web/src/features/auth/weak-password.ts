@@ -4,7 +4,7 @@ import { isPasswordStrongEnough } from "../../ui/password-strength";
 
 /**
  * Throws a weak-password problem for the named field when the password fails the strength policy,
- * so the form shows it like a server rejection without a round trip.
+ * so the form shows it as it shows a server rejection, without a round trip.
  */
 export async function assertStrongPassword(
   field: string,

@@ -11,7 +11,7 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { SelectField } from "../../ui/select-field";
 import { SettingsSection } from "./settings-section";
 
-/** Every IANA zone the browser knows, plus the saved one if the browser lacks it. */
+/** Lists every IANA zone the browser supports, plus the saved one if the browser lacks it. */
 export function timeZoneOptions(current: string): string[] {
   const zones =
     typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];

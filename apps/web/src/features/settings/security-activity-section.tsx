@@ -7,7 +7,7 @@ import { Loading } from "../../ui/spinner";
 import { formatDateTime } from "./format";
 import { SettingsSection } from "./settings-section";
 
-/** The account's own audit log, newest first, a page at a time. */
+/** Lists the account's own audit log, newest first, a page at a time. */
 export function SecurityActivitySection(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useApi();

@@ -57,7 +57,7 @@ const SESSIONS = {
   ],
 };
 
-/** Answers the reads every settings render makes; `extra` handles the rest. */
+/** Serves the reads every settings render makes; `extra` handles the other requests. */
 function settingsServer(
   extra: (request: RecordedRequest, response: ServerResponse) => boolean,
 ): (request: RecordedRequest, response: ServerResponse) => void {

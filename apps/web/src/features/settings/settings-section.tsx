@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { ReactNode } from "react";
 
-/** One titled block of the settings screen. */
+/** Renders one titled block of the settings screen. */
 export function SettingsSection(props: {
   title: string;
   children: ReactNode;

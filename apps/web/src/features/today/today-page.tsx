@@ -18,7 +18,7 @@ export const DAY_SECTIONS = [
   "note",
 ] as const;
 
-/** The daily card for /today and /day/:date. */
+/** Renders the daily card for /today and /day/:date. */
 export default function TodayPage(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
