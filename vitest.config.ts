@@ -17,6 +17,24 @@ export default defineConfig({
       },
       {
         test: {
+          name: "client",
+          root: "packages/client",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "web",
+          root: "apps/web",
+          include: ["src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["src/test/setup.ts"],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           root: "packages/contract",
           include: ["src/**/*.test.ts"],

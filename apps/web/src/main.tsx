@@ -1,17 +1,18 @@
-import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { createApiClient } from "@fitcoach/client";
 
-function Home(): React.JSX.Element {
-  return (
-    <main>
-      <h1>FitCoach</h1>
-      <p>Your personal health tracker with an AI coach.</p>
-    </main>
-  );
-}
+import "./styles/app.css";
+import { App, createQueryClient } from "./app/app";
+import { applyTheme, readThemePreference } from "./app/theme";
+import { createI18n } from "./i18n/i18n";
+import { registerServiceWorker } from "./pwa/register-service-worker";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Home />
-  </StrictMode>,
-);
+applyTheme(readThemePreference());
+
+const root = document.getElementById("root");
+if (!root) throw new TypeError("index.html has no #root element.");
+
+const api = createApiClient({ platform: "web" });
+createRoot(root).render(<App api={api} i18n={createI18n()} queryClient={createQueryClient()} />);
+
+if (import.meta.env.PROD) registerServiceWorker(api);

@@ -1,0 +1,35 @@
+import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
+
+import { Loading } from "../ui/spinner";
+import { useSession } from "./session";
+
+/** Lets only a signed-in user through; others go to the login with a way back. */
+export function RequireSession(): React.JSX.Element {
+  const { status } = useSession();
+  const location = useLocation();
+
+  if (status === "restoring") return <Loading />;
+  if (status === "signed-out") {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Sends a signed-in user away from the login and registration screens, to `next` if given. */
+export function RequireNoSession(): React.JSX.Element {
+  const { status } = useSession();
+  const [searchParams] = useSearchParams();
+  if (status === "restoring") return <Loading />;
+  if (status === "signed-in")
+    return <Navigate to={safeNextPath(searchParams.get("next"))} replace />;
+  return <Outlet />;
+}
+
+/** Returns a same-site path to go to after login, ignoring anything that leaves the app. */
+export function safeNextPath(next: string | null): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+    return "/today";
+  }
+  return next;
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+import { useApi } from "../../app/api-context";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { Loading } from "../../ui/spinner";
+import { formatDateTime } from "./format";
+import { SettingsSection } from "./settings-section";
+
+const SESSIONS_QUERY_KEY = ["me", "sessions"] as const;
+
+/** Devices with a live session; any but this one can be ended here. */
+export function SessionsSection(): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const sessions = useQuery({ queryKey: SESSIONS_QUERY_KEY, queryFn: () => api.me.listSessions() });
+  const revoke = useMutation({
+    mutationFn: (sessionId: string) => api.me.revokeSession(sessionId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY }),
+  });
+  const logoutAll = useMutation({ mutationFn: () => api.auth.logoutAll() });
+  const logout = useMutation({ mutationFn: () => api.auth.logout() });
+
+  return (
+    <SettingsSection title={t("settings.sessions.title")}>
+      {sessions.isPending ? <Loading /> : null}
+      <ProblemAlert error={sessions.error ?? revoke.error} />
+      <ul className="item-list">
+        {(sessions.data ?? []).map((session) => (
+          <li key={session.id} className="item">
+            <div>
+              <p className="item-title">
+                {session.deviceLabel}
+                {session.current ? (
+                  <span className="badge">{t("settings.sessions.current")}</span>
+                ) : null}
+              </p>
+              <p className="item-meta">
+                {t("settings.sessions.lastUsed", {
+                  time: formatDateTime(session.lastUsedAt, i18n.language),
+                })}
+                {session.ip ? ` · ${session.ip}` : ""}
+              </p>
+            </div>
+            {session.current ? null : (
+              <button
+                type="button"
+                className="button"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate(session.id)}
+                aria-label={t("settings.sessions.revokeNamed", { device: session.deviceLabel })}
+              >
+                {t("settings.sessions.revoke")}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="button-row">
+        <button type="button" className="button" onClick={() => logout.mutate()}>
+          {t("settings.sessions.logout")}
+        </button>
+        <button type="button" className="button button-danger" onClick={() => logoutAll.mutate()}>
+          {t("settings.sessions.logoutAll")}
+        </button>
+      </p>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from "react-i18next";
+
+import { useMe } from "../../app/me-query";
+import { Page } from "../../ui/page";
+import { ProblemAlert } from "../../ui/problem-alert";
+import { Loading } from "../../ui/spinner";
+import { AccountDeletionSection } from "./account-deletion-section";
+import { EmailSection } from "./email-section";
+import { ExportSection } from "./export-section";
+import { PasswordSection } from "./password-section";
+import { PreferencesSection } from "./preferences-section";
+import { ProfileSection } from "./profile-section";
+import { SecurityActivitySection } from "./security-activity-section";
+import { SessionsSection } from "./sessions-section";
+import { TwoFactorSection } from "./two-factor-section";
+
+export default function SettingsPage(): React.JSX.Element {
+  const { t } = useTranslation();
+  const me = useMe();
+
+  return (
+    <Page title={t("settings.title")}>
+      {me.isPending ? <Loading /> : null}
+      <ProblemAlert error={me.error} />
+      {me.data ? (
+        <div className="settings-stack">
+          <ProfileSection me={me.data} />
+          <PreferencesSection me={me.data} />
+          <EmailSection me={me.data} />
+          <PasswordSection me={me.data} />
+          <TwoFactorSection me={me.data} />
+          <SessionsSection />
+          <SecurityActivitySection />
+          <ExportSection />
+          <AccountDeletionSection />
+        </div>
+      ) : null}
+    </Page>
+  );
+}

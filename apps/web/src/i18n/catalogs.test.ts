@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ACTIVITY_LEVELS, PROBLEMS, SEXES, UNITS, WEEK_STARTS } from "@fitcoach/contract";
+
+import { THEMES } from "../app/theme";
+import { COACH_PARTS } from "../features/coach/coach-page";
+import { GOAL_KINDS } from "../features/goals/goals-page";
+import { STATS_METRICS, STATS_PERIODS } from "../features/stats/stats-page";
+import { DAY_SECTIONS } from "../features/today/today-page";
+import { CATALOGS } from "./i18n";
+import { LANGUAGES } from "./languages";
+
+type Catalog = { [key: string]: string | Catalog };
+
+function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [name, value] of Object.entries(catalog)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    if (typeof value === "string") keys.set(key, value);
+    else for (const [inner, text] of flatten(value, key)) keys.set(inner, text);
+  }
+  return keys;
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
+    .map((name) => path.join(folder, name));
+}
+
+const english = flatten(CATALOGS.en as Catalog);
+const namespaces = new Set([...english.keys()].map((key) => key.split(".")[0]));
+
+/** Keys built at run time from a list, each expanded over every value of that list. */
+const DYNAMIC_KEYS: string[] = [
+  ...Object.keys(PROBLEMS).map((code) => `problems.${code}`),
+  ...SEXES.map((value) => `settings.profile.sexes.${value}`),
+  ...ACTIVITY_LEVELS.map((value) => `settings.profile.activity.${value}`),
+  ...UNITS.map((value) => `settings.preferences.units.${value}`),
+  ...WEEK_STARTS.map((value) => `settings.preferences.weekStarts.${value}`),
+  ...THEMES.map((value) => `settings.preferences.themes.${value}`),
+  ...STATS_METRICS.map((value) => `stats.metrics.${value}`),
+  ...STATS_PERIODS.map((value) => `stats.periods.${value}`),
+  ...DAY_SECTIONS.flatMap((value) => [
+    `today.sections.${value}.title`,
+    `today.sections.${value}.placeholder`,
+  ]),
+  ...GOAL_KINDS.flatMap((value) => [
+    `goals.kinds.${value}.title`,
+    `goals.kinds.${value}.placeholder`,
+  ]),
+  ...COACH_PARTS.flatMap((value) => [
+    `coach.parts.${value}.title`,
+    `coach.parts.${value}.placeholder`,
+  ]),
+  ...[0, 1, 2, 3, 4].map((score) => `password.score${score}`),
+];
+
+/** Collects every string literal in the app's source that looks like a key of the catalog. */
+function literalKeys(): Set<string> {
+  const keys = new Set<string>();
+  const folder = path.resolve(import.meta.dirname, "..");
+  for (const file of sourceFiles(folder)) {
+    for (const match of readFileSync(file, "utf8").matchAll(
+      /["'`]([a-zA-Z]+(?:\.[a-zA-Z0-9_-]+)+)["'`]/g,
+    )) {
+      const key = match[1]!;
+      if (namespaces.has(key.split(".")[0]!)) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+describe("translation catalogs", () => {
+  it.each(LANGUAGES.filter((language) => language !== "en"))(
+    "%s has every English key",
+    (language) => {
+      const keys = flatten(CATALOGS[language] as Catalog);
+
+      const missing = [...english.keys()].filter((key) => !keys.has(key));
+      const extra = [...keys.keys()].filter((key) => !english.has(key));
+
+      expect(missing).toEqual([]);
+      expect(extra).toEqual([]);
+    },
+  );
+
+  it.each(LANGUAGES)("%s keeps every placeholder", (language) => {
+    const keys = flatten(CATALOGS[language] as Catalog);
+    const broken: string[] = [];
+    for (const [key, text] of english) {
+      const expected = [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
+      const actual = [...(keys.get(key) ?? "").matchAll(/{{(\w+)}}/g)]
+        .map((match) => match[1])
+        .sort();
+      if (expected.join() !== actual.join()) broken.push(key);
+    }
+
+    expect(broken).toEqual([]);
+  });
+
+  it.each(LANGUAGES)("%s has no empty text", (language) => {
+    const empty = [...flatten(CATALOGS[language] as Catalog)].filter(
+      ([, text]) => text.trim() === "",
+    );
+
+    expect(empty).toEqual([]);
+  });
+
+  it("covers keys used in source", () => {
+    const used = literalKeys();
+    const missing = [...used].filter((key) => !english.has(key));
+
+    // A broken pattern would find nothing and pass; the app uses well over a hundred keys.
+    expect(used.size).toBeGreaterThan(100);
+    expect(missing).toEqual([]);
+  });
+
+  it("covers keys built from lists", () => {
+    const missing = DYNAMIC_KEYS.filter((key) => !english.has(key));
+
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { render } from "@testing-library/react";
+import type { RenderResult } from "@testing-library/react";
+import { I18nextProvider } from "react-i18next";
+import { MemoryRouter, useLocation } from "react-router";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { createApiClient, createMemoryTokenStore } from "@fitcoach/client";
+import type { ApiClient } from "@fitcoach/client";
+import { startTestServer } from "@fitcoach/client/test-server";
+import type { TestHandler, TestServer } from "@fitcoach/client/test-server";
+
+import { createQueryClient } from "../app/app";
+import { ApiProvider } from "../app/api-context";
+import { AppRoutes } from "../app/routes";
+import { SessionProvider } from "../app/session";
+import type { SessionStatus } from "../app/session";
+import { createI18n } from "../i18n/i18n";
+import type { Language } from "../i18n/languages";
+
+export interface RenderedApp extends RenderResult {
+  server: TestServer;
+  api: ApiClient;
+  /** Current path and query of the in-memory router. */
+  location(): string;
+}
+
+const servers: TestServer[] = [];
+
+/** Stops every loopback API server that renderApp started; call from afterEach. */
+export async function stopServers(): Promise<void> {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+}
+
+/**
+ * Renders the whole app at `path` against a loopback HTTP server whose responses `handler`
+ * scripts. The API client speaks real HTTP to it, as it does to the FitCoach server.
+ */
+export async function renderApp(
+  path: string,
+  handler: TestHandler,
+  options: { accessToken?: string; session?: SessionStatus; language?: Language } = {},
+): Promise<RenderedApp> {
+  const server = await startTestServer(handler);
+  servers.push(server);
+  const api = createApiClient({
+    platform: "web",
+    baseUrl: server.url,
+    tokenStore: createMemoryTokenStore({ accessToken: options.accessToken ?? null }),
+  });
+  let currentLocation = path;
+  function LocationProbe(): null {
+    const location = useLocation();
+    currentLocation = `${location.pathname}${location.search}`;
+    return null;
+  }
+
+  const result = render(
+    <I18nextProvider i18n={createI18n(options.language ?? "en")}>
+      <QueryClientProvider client={createQueryClient()}>
+        <ApiProvider client={api}>
+          <SessionProvider initialStatus={options.session ?? "signed-out"}>
+            <MemoryRouter initialEntries={[path]}>
+              <AppRoutes />
+              <LocationProbe />
+            </MemoryRouter>
+          </SessionProvider>
+        </ApiProvider>
+      </QueryClientProvider>
+    </I18nextProvider>,
+  );
+  return { ...result, server, api, location: () => currentLocation };
+}

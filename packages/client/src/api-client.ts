@@ -1,0 +1,333 @@
+import { WEB_CLIENT_HEADER, tokenResponseSchema } from "@fitcoach/contract";
+import type { TokenResponse } from "@fitcoach/contract";
+
+import {
+  NetworkError,
+  ProblemError,
+  UnexpectedResponseError,
+  WriteQueuedError,
+  isReauthenticationRequired,
+  problemFromResponse,
+} from "./problem-error";
+import { delay, retryAfterSeconds } from "./retry-after";
+import { EMPTY_TOKENS, createMemoryTokenStore } from "./token-store";
+import type { StoredTokens, TokenStore } from "./token-store";
+
+export const API_PREFIX = "/api/v1";
+export const REQUEST_TIMEOUT_DEFAULT_MS = 30_000;
+
+/** Header on the 202 the web app's service worker returns for a write it queued offline. */
+export const QUEUED_WRITE_HEADER = "x-fitcoach-queued";
+
+/** Web clients refresh through the HttpOnly cookie; native clients send the refresh token. */
+export type ClientPlatform = "web" | "native";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Anything with zod's safeParse, so this package needs no zod of its own. */
+export interface ResponseSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+export interface ApiClientOptions {
+  platform: ClientPlatform;
+  /** Origin of the server, such as https://fit.example.com; empty for the page's own origin. */
+  baseUrl?: string;
+  tokenStore?: TokenStore;
+  fetch?: typeof fetch;
+  requestTimeoutMs?: number;
+}
+
+export interface RequestOptions<T> {
+  method?: HttpMethod;
+  /** Path below /api/v1, such as "/me". */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** A JSON value, or FormData for uploads. */
+  body?: unknown;
+  /** Schema the response body must match; without it the body is returned unchecked. */
+  schema?: ResponseSchema<T>;
+  /** False for calls made before a session exists (login, register, mailed links). */
+  authenticated?: boolean;
+  /** Sent as Idempotency-Key, so a retried write is applied once. */
+  idempotencyKey?: string;
+  /** Sent as If-Match with the ETag of the version being edited. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+  responseType?: "json" | "blob";
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  headers: Headers;
+  data: T;
+}
+
+/** Why the client dropped its session: the server ended it, or the user logged out. */
+export type LogoutReason = "session-ended" | "logout";
+
+export interface ApiClientCore {
+  readonly platform: ClientPlatform;
+  send<T>(options: RequestOptions<T>): Promise<ApiResponse<T>>;
+  request<T>(options: RequestOptions<T>): Promise<T>;
+  /**
+   * Gets a new access token, sharing one refresh among all callers. Resolves false when the
+   * session has ended (and emits "logged out"); rejects on network failure, keeping the session.
+   */
+  refreshSession(): Promise<boolean>;
+  /** Stores the tokens of a login response and announces the new session. */
+  acceptTokens(response: TokenResponse): Promise<void>;
+  /** Forgets the session locally and emits "logged out". */
+  endSession(reason: LogoutReason): Promise<void>;
+  readTokens(): Promise<StoredTokens>;
+  onLoggedOut(listener: (reason: LogoutReason) => void): () => void;
+  onLoggedIn(listener: () => void): () => void;
+}
+
+/** Creates the transport every API call goes through: tokens, refresh, retry and problems. */
+export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
+  const platform = options.platform;
+  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const store = options.tokenStore ?? createMemoryTokenStore();
+  const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_DEFAULT_MS;
+  const loggedOutListeners = new Set<(reason: LogoutReason) => void>();
+  const loggedInListeners = new Set<() => void>();
+
+  let tokens: StoredTokens | null = null;
+  let refreshInFlight: Promise<boolean> | null = null;
+
+  async function readTokens(): Promise<StoredTokens> {
+    tokens ??= { ...EMPTY_TOKENS, ...(await store.load()) };
+    return tokens;
+  }
+
+  async function writeTokens(next: StoredTokens): Promise<void> {
+    tokens = next;
+    await store.save(next);
+  }
+
+  function baseHeaders(): Headers {
+    const headers = new Headers({ accept: "application/json, application/problem+json" });
+    // NOTE: the server requires "web" on cookie-authenticated auth calls; "native" is sent for
+    // symmetry and the server does not read it yet.
+    headers.set(WEB_CLIENT_HEADER, platform);
+    return headers;
+  }
+
+  async function perform<T>(
+    request: RequestOptions<T>,
+    accessToken: string | null,
+  ): Promise<Response> {
+    const headers = baseHeaders();
+    if (accessToken && request.authenticated !== false) {
+      headers.set("authorization", `Bearer ${accessToken}`);
+    }
+    if (request.idempotencyKey) headers.set("idempotency-key", request.idempotencyKey);
+    if (request.ifMatch) headers.set("if-match", request.ifMatch);
+
+    let body: BodyInit | undefined;
+    if (request.body instanceof FormData) {
+      body = request.body;
+    } else if (request.body !== undefined) {
+      headers.set("content-type", "application/json");
+      body = JSON.stringify(request.body);
+    }
+
+    return fetchWithTimeout(buildUrl(baseUrl, request.path, request.query), {
+      method: request.method ?? "GET",
+      headers,
+      body,
+      credentials: platform === "web" ? "include" : "omit",
+      signal: request.signal,
+    });
+  }
+
+  async function fetchWithTimeout(url: string, init: RequestInit): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      return await fetchFunction(url, { ...init, signal });
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      if (timeout.aborted) {
+        throw new NetworkError(`The request timed out after ${timeoutMs} ms with no response.`, {
+          cause: error,
+        });
+      }
+      throw new NetworkError("The server could not be reached.", { cause: error });
+    }
+  }
+
+  async function send<T>(request: RequestOptions<T>): Promise<ApiResponse<T>> {
+    const authenticated = request.authenticated !== false;
+    let accessToken = authenticated ? (await readTokens()).accessToken : null;
+    if (authenticated && !accessToken) {
+      // After a reload the page has no access token yet, but the refresh cookie may still be good.
+      if (!(await refreshSession())) throw sessionEndedError();
+      accessToken = (await readTokens()).accessToken;
+    }
+
+    let response = await perform(request, accessToken);
+    if (response.status === 401 && authenticated) {
+      const problem = await readProblem(response);
+      if (isReauthenticationRequired(problem)) throw problem;
+
+      // Another call may have refreshed while this one was in flight; then its token is enough.
+      const current = (await readTokens()).accessToken;
+      if (current === accessToken && !(await refreshSession())) throw problem;
+      response = await perform(request, (await readTokens()).accessToken);
+    }
+
+    if (!response.ok) throw await readProblem(response);
+    if (response.headers.get(QUEUED_WRITE_HEADER) === "1") throw new WriteQueuedError();
+    return {
+      status: response.status,
+      headers: response.headers,
+      data: await readBody(response, request),
+    };
+  }
+
+  async function request<T>(options: RequestOptions<T>): Promise<T> {
+    return (await send(options)).data;
+  }
+
+  function refreshSession(): Promise<boolean> {
+    refreshInFlight ??= refreshWithOneRetry().finally(() => {
+      refreshInFlight = null;
+    });
+    return refreshInFlight;
+  }
+
+  async function refreshWithOneRetry(): Promise<boolean> {
+    let response = await postRefresh();
+    if (response.status === 409) {
+      // Another tab rotated the shared cookie a moment ago; its successor is usable shortly.
+      const problem = await readProblem(response);
+      if (problem.code !== "refresh-in-progress") throw problem;
+      await delay(retryAfterSeconds(response.headers) * 1000);
+      response = await postRefresh();
+    }
+
+    if (response.status === 401) {
+      await endSession("session-ended");
+      return false;
+    }
+    if (!response.ok) throw await readProblem(response);
+
+    const parsed = tokenResponseSchema.safeParse(await readJson(response));
+    if (!parsed.success)
+      throw new UnexpectedResponseError("The refresh response contains no access token.");
+    await storeTokenResponse(parsed.data);
+    return true;
+  }
+
+  async function postRefresh(): Promise<Response> {
+    const current = await readTokens();
+    if (platform === "native" && !current.refreshToken) {
+      return new Response(null, { status: 401 });
+    }
+    return perform(
+      {
+        method: "POST",
+        path: "/auth/refresh",
+        authenticated: false,
+        body: platform === "native" ? { refreshToken: current.refreshToken } : undefined,
+      },
+      null,
+    );
+  }
+
+  async function storeTokenResponse(response: TokenResponse): Promise<void> {
+    const current = await readTokens();
+    await writeTokens({
+      accessToken: response.accessToken,
+      refreshToken: response.refreshToken ?? current.refreshToken,
+      deviceToken: response.deviceToken ?? current.deviceToken,
+    });
+  }
+
+  async function acceptTokens(response: TokenResponse): Promise<void> {
+    await storeTokenResponse(response);
+    for (const listener of loggedInListeners) listener();
+  }
+
+  async function endSession(reason: LogoutReason): Promise<void> {
+    const current = await readTokens();
+    // The device token outlives sessions: it is what lets this device skip login lockouts.
+    await writeTokens({ ...EMPTY_TOKENS, deviceToken: current.deviceToken });
+    for (const listener of loggedOutListeners) listener(reason);
+  }
+
+  return {
+    platform,
+    send,
+    request,
+    refreshSession,
+    acceptTokens,
+    endSession,
+    readTokens,
+    onLoggedOut(listener) {
+      loggedOutListeners.add(listener);
+      return () => loggedOutListeners.delete(listener);
+    },
+    onLoggedIn(listener) {
+      loggedInListeners.add(listener);
+      return () => loggedInListeners.delete(listener);
+    },
+  };
+}
+
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: RequestOptions<unknown>["query"],
+): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) search.set(name, String(value));
+  }
+  const queryText = search.size > 0 ? `?${search.toString()}` : "";
+  return `${baseUrl}${API_PREFIX}${path}${queryText}`;
+}
+
+function sessionEndedError(): ProblemError {
+  return new ProblemError({
+    type: "/problems/session-expired",
+    title: "Session expired",
+    status: 401,
+    detail: "Your session has ended. Log in again.",
+  });
+}
+
+async function readProblem(response: Response): Promise<ProblemError> {
+  return new ProblemError(
+    problemFromResponse(response, await readJson(response)),
+    response.headers,
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+async function readBody<T>(response: Response, request: RequestOptions<T>): Promise<T> {
+  if (request.responseType === "blob") return (await response.blob()) as T;
+  if (response.status === 204) return undefined as T;
+
+  const body = await readJson(response);
+  if (!request.schema) return body as T;
+  const parsed = request.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new UnexpectedResponseError(
+      `The response to ${request.method ?? "GET"} ${request.path} does not match the contract.`,
+    );
+  }
+  return parsed.data;
+}
