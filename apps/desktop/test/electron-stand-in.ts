@@ -1,18 +1,29 @@
 // Stand-in for the "electron" module in unit tests, where no Electron binary exists. Each API the
-// desktop code uses is replaced by an object that does the plain part of the job (stores a handler,
-// returns a value) and records what the code asked for in `standIn`, so tests can assert on it.
+// desktop code uses does the plain part of the job here, such as storing a handler or returning a
+// value. It also records what the code requested in `standIn`, so tests can assert on it.
 import { EventEmitter } from "node:events";
+import type { BrowserWindowConstructorOptions } from "electron";
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: never[]) => unknown;
+type EmitterListener = Parameters<EventEmitter["on"]>[1];
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+/** Menu item as the code under test builds it, without Electron's types. */
+export interface StandInMenuItem {
+  label?: string;
+  type?: string;
+  visible?: boolean;
+  click?: () => void;
+}
 
 class Emitter {
   readonly events = new EventEmitter();
   on(event: string, listener: Listener): this {
-    this.events.on(event, listener);
+    this.events.on(event, listener as EmitterListener);
     return this;
   }
   once(event: string, listener: Listener): this {
-    this.events.once(event, listener);
+    this.events.once(event, listener as EmitterListener);
     return this;
   }
   emit(event: string, ...args: unknown[]): boolean {
@@ -63,7 +74,7 @@ export class BrowserWindow extends Emitter {
   focusCount = 0;
   bounds: { x: number; y: number; width: number; height: number };
 
-  constructor(readonly options: Record<string, any>) {
+  constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     this.bounds = {
       x: options.x ?? 100,
@@ -173,6 +184,13 @@ type PermissionRequestHandler = (
   details: { requestingUrl: string },
 ) => void;
 
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+) => boolean;
+type DevicePermissionHandler = (details: unknown) => boolean;
+
 const defaultSession = {
   protocol: {
     handle(scheme: string, handler: ProtocolHandler): void {
@@ -182,10 +200,10 @@ const defaultSession = {
   setPermissionRequestHandler(handler: PermissionRequestHandler): void {
     standIn.permissionRequestHandler = handler;
   },
-  setPermissionCheckHandler(handler: (...args: any[]) => boolean): void {
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
     standIn.permissionCheckHandler = handler;
   },
-  setDevicePermissionHandler(handler: (...args: any[]) => boolean): void {
+  setDevicePermissionHandler(handler: DevicePermissionHandler): void {
     standIn.devicePermissionHandler = handler;
   },
 };
@@ -208,7 +226,7 @@ export const ipcRenderer = {
     standIn.rendererInvocations.push({ channel, args });
     return Promise.resolve(standIn.invokeResult);
   },
-  on(channel: string, listener: Listener): void {
+  on(channel: string, listener: RendererListener): void {
     standIn.rendererListeners.set(channel, listener);
   },
 };
@@ -262,7 +280,7 @@ export class Notification extends Emitter {
 
 export class Tray extends Emitter {
   toolTip = "";
-  contextMenu: { template: any[] } | null = null;
+  contextMenu: { template: StandInMenuItem[] } | null = null;
   constructor(readonly iconPath: string) {
     super();
     standIn.trays.push(this);
@@ -270,13 +288,13 @@ export class Tray extends Emitter {
   setToolTip(text: string): void {
     this.toolTip = text;
   }
-  setContextMenu(menu: { template: any[] }): void {
+  setContextMenu(menu: { template: StandInMenuItem[] }): void {
     this.contextMenu = menu;
   }
 }
 
 export const Menu = {
-  buildFromTemplate(template: any[]): { template: any[] } {
+  buildFromTemplate(template: StandInMenuItem[]): { template: StandInMenuItem[] } {
     return { template };
   },
 };
@@ -309,11 +327,11 @@ function freshRecords() {
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, ProtocolHandler>(),
     permissionRequestHandler: null as PermissionRequestHandler | null,
-    permissionCheckHandler: null as ((...args: any[]) => boolean) | null,
-    devicePermissionHandler: null as ((...args: any[]) => boolean) | null,
+    permissionCheckHandler: null as PermissionCheckHandler | null,
+    devicePermissionHandler: null as DevicePermissionHandler | null,
     ipcHandlers: new Map<string, InvokeHandler>(),
     rendererInvocations: [] as { channel: string; args: unknown[] }[],
-    rendererListeners: new Map<string, Listener>(),
+    rendererListeners: new Map<string, RendererListener>(),
     invokeResult: undefined as unknown,
     exposedInMainWorld: new Map<string, unknown>(),
     openedExternal: [] as string[],

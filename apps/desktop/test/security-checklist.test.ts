@@ -69,13 +69,14 @@ describe("every BrowserWindow", () => {
     ["navigateOnDragDrop", false],
   ])("sets %s to %s", (name, expected) => {
     for (const window of standIn.windows) {
-      expect(window.options.webPreferences?.[name]).toBe(expected);
+      const preferences = window.options.webPreferences as Record<string, unknown> | undefined;
+      expect(preferences?.[name]).toBe(expected);
     }
   });
 
   test("enables no Blink features or remote module", () => {
     for (const window of standIn.windows) {
-      const preferences = window.options.webPreferences ?? {};
+      const preferences = (window.options.webPreferences ?? {}) as Record<string, unknown>;
       expect(preferences.enableBlinkFeatures).toBeUndefined();
       expect(preferences.enableRemoteModule).toBeUndefined();
     }

@@ -45,8 +45,8 @@ export interface DesktopApp {
 
 /**
  * Does the work Electron allows only before "ready": the single-instance lock, sandboxing of every
- * renderer, the app scheme, and the navigation guard on every web contents that will ever exist.
- * Returns false when another instance already runs and this one should exit.
+ * renderer, the app scheme, and the navigation guard on every future web contents. Returns false
+ * when another instance already runs, so this one should exit.
  */
 export function prepareDesktopApp(log: Logger): boolean {
   if (!app.requestSingleInstanceLock()) {

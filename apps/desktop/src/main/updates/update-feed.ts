@@ -36,7 +36,7 @@ export function readUpdateFeed(resourcesPath: string, platform: NodeJS.Platform)
   if (!url.startsWith("https://")) {
     return { ok: false, reason: "update feed URL must start with https://" };
   }
-  if (platform === "win32" && publisherName == null) {
+  if (platform === "win32" && (publisherName === undefined || publisherName === null)) {
     return { ok: false, reason: "unsigned Windows build; updates need a code-signing publisher" };
   }
 

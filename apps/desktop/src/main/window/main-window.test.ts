@@ -1,11 +1,8 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
-import {
-  BrowserWindow as StandInWindow,
-  StandInEvent,
-  standIn,
-} from "../../../test/electron-stand-in";
+import { StandInEvent, standIn } from "../../../test/electron-stand-in";
+import type { BrowserWindow as StandInWindow } from "../../../test/electron-stand-in";
 import { createRecordingLogger } from "../../../test/helpers/recording-logger";
 import { createTemporaryFolder } from "../../../test/helpers/temporary-folder";
 import { openSettingsStore } from "../settings/settings-store";
