@@ -1,4 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// Desktop unit tests run without an Electron binary; "electron" resolves to a recording stand-in.
+const electronStandIn = fileURLToPath(
+  new URL("./apps/desktop/test/electron-stand-in.ts", import.meta.url),
+);
 
 export default defineConfig({
   test: {
@@ -13,6 +19,17 @@ export default defineConfig({
           pool: "forks",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: [{ find: /^electron$/, replacement: electronStandIn }] },
+        test: {
+          name: "desktop",
+          root: "apps/desktop",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
         },
       },
       {
