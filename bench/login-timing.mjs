@@ -54,7 +54,11 @@ async function waitForServer(url) {
 
 async function post(url, body) {
   const started = process.hrtime.bigint();
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   await response.text();
   return { status: response.status, milliseconds: Number(process.hrtime.bigint() - started) / 1e6 };
 }
@@ -99,7 +103,10 @@ try {
   // Five failures more than a second apart lock the account by count, for LOCKOUT_BASE_MINUTES,
   // which outlasts the whole run.
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    await post(`${base}/api/v1/auth/login`, { email: "locked@example.test", password: "wrong-guess-Password-1" });
+    await post(`${base}/api/v1/auth/login`, {
+      email: "locked@example.test",
+      password: "wrong-guess-Password-1",
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
@@ -114,16 +121,20 @@ try {
     for (let offset = 0; offset < cases.length; offset += 1) {
       const [name, body] = cases[(index + offset) % cases.length];
       const result = await post(`${base}/api/v1/auth/login`, body);
-      if (result.status !== 401) throw new Error(`${name} login answered ${result.status}, expected 401`);
+      if (result.status !== 401)
+        throw new Error(`${name} login answered ${result.status}, expected 401`);
       times[name].push(result.milliseconds);
     }
   }
 
-  const medians = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
+  const medians = Object.fromEntries(
+    Object.entries(times).map(([name, values]) => [name, median(values)]),
+  );
   const fastest = Math.min(...Object.values(medians));
   const slowest = Math.max(...Object.values(medians));
   const spread = (slowest - fastest) / fastest;
-  for (const [name, value] of Object.entries(medians)) console.log(`${name.padEnd(9)} median ${value.toFixed(1)} ms`);
+  for (const [name, value] of Object.entries(medians))
+    console.log(`${name.padEnd(9)} median ${value.toFixed(1)} ms`);
   console.log(`spread ${(spread * 100).toFixed(1)} % (limit ${TOLERANCE * 100} %)`);
   process.exitCode = spread <= TOLERANCE ? 0 : 1;
 } finally {

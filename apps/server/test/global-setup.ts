@@ -26,7 +26,8 @@ export default async function setup(): Promise<void> {
       await client.query(`create database "${building}"`);
       await migrateAndSeed(databaseUrlFor(building));
       await client.query(`alter database "${building}" rename to "${template}"`);
-      await dropStaleDatabases(client, template);
+      await client.query(`comment on database "${template}" is '${new Date().toISOString()}'`);
+      await dropStaleTemplates(client, template);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK_ID]);
     }
@@ -44,13 +45,18 @@ async function migrateAndSeed(url: string): Promise<void> {
   }
 }
 
-// Templates of older migration sets and test databases left by killed runs.
-async function dropStaleDatabases(client: pg.Client, keep: string): Promise<void> {
-  const result = await client.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'fitcoach_template_%' and datname <> $1",
+// Templates of older migration sets, once they are a day old. Younger ones may belong to another
+// checkout running its tests against the same server right now.
+async function dropStaleTemplates(client: pg.Client, keep: string): Promise<void> {
+  const result = await client.query<{ datname: string; created: string | null }>(
+    `select datname, shobj_description(oid, 'pg_database') as created from pg_database
+     where datname like 'fitcoach_template_%' and datname <> $1`,
     [keep],
   );
+  const dayAgo = Date.now() - 86_400_000;
   for (const row of result.rows) {
+    const created = row.created ? Date.parse(row.created) : Number.NaN;
+    if (Number.isNaN(created) || created > dayAgo) continue;
     await client.query(`drop database if exists "${row.datname}" with (force)`);
   }
 }

@@ -91,6 +91,7 @@ export async function startFitCoachServer(): Promise<RunningServer> {
     await stop();
     throw new Error(
       `The FitCoach server did not start: ${(error as Error).message}\n${stderr.join("")}`,
+      { cause: error },
     );
   }
 

@@ -318,7 +318,7 @@ describe("native refresh", () => {
     await client.request({ path: "/me" });
 
     expect(JSON.parse(requests[1]!.body)).toEqual({ refreshToken: "refresh-1" });
-    expect(requests[1]?.headers["x-fitcoach-client"]).toBe("native");
+    expect(requests[1]?.headers["x-client-type"]).toBe("native");
     expect((await store.load()).refreshToken).toBe("refresh-2");
   });
 

@@ -1,4 +1,4 @@
-import { WEB_CLIENT_HEADER, tokenResponseSchema } from "@fitcoach/contract";
+import { CLIENT_TYPE_HEADER, WEB_CLIENT_HEADER, tokenResponseSchema } from "@fitcoach/contract";
 import type { TokenResponse } from "@fitcoach/contract";
 
 import {
@@ -109,9 +109,10 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
 
   function baseHeaders(): Headers {
     const headers = new Headers({ accept: "application/json, application/problem+json" });
-    // NOTE: the server requires "web" on cookie-authenticated auth calls; "native" is sent for
-    // symmetry and the server does not read it yet.
-    headers.set(WEB_CLIENT_HEADER, platform);
+    // Browsers prove same-site intent with the web header on cookie calls; native apps declare
+    // themselves so the server returns tokens in bodies instead of cookies.
+    if (platform === "native") headers.set(CLIENT_TYPE_HEADER, "native");
+    else headers.set(WEB_CLIENT_HEADER, "web");
     return headers;
   }
 

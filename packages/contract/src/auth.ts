@@ -176,5 +176,7 @@ export const auditPageSchema = z.object({
 
 /** Header the web client sends on cookie-authenticated calls; a cross-site form cannot set it. */
 export const WEB_CLIENT_HEADER = "x-fitcoach-client";
+/** Header native apps send on every call, so tokens come back in bodies instead of cookies. */
+export const CLIENT_TYPE_HEADER = "x-client-type";
 export const REFRESH_COOKIE = "fc_refresh";
 export const DEVICE_COOKIE = "fc_device";

@@ -433,7 +433,12 @@ function defaultDevelopmentOrigins(port: number): string[] {
   return [`http://localhost:${port}`, `http://127.0.0.1:${port}`, "http://localhost:5173"];
 }
 
+// Desktop shells load the web app from a private scheme such as fitcoach://app; such an origin
+// is a scheme and a host, with nothing after it.
+const APP_SCHEME_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+$/;
+
 function isOrigin(value: string): boolean {
+  if (!value.startsWith("http") && APP_SCHEME_ORIGIN.test(value)) return true;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;

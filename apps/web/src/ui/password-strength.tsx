@@ -2,7 +2,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PasswordVerdict } from "@fitcoach/contract/password-strength";
 
-type StrengthModule = typeof import("@fitcoach/contract/password-strength");
+import type * as StrengthExports from "@fitcoach/contract/password-strength";
+
+type StrengthModule = typeof StrengthExports;
 
 let strengthModule: Promise<StrengthModule> | null = null;
 

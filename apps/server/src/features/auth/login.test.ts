@@ -137,7 +137,9 @@ describe("password login", () => {
     const token = mailedToken(subject.logs, user.email, "/unlock");
 
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => subject.app.inject({ method: "POST", url: "/api/v1/auth/unlock", payload: { token } })),
+      Array.from({ length: 20 }, () =>
+        subject.app.inject({ method: "POST", url: "/api/v1/auth/unlock", payload: { token } }),
+      ),
     );
 
     expect(responses.filter((response) => response.statusCode === 204)).toHaveLength(1);
