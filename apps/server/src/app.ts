@@ -12,6 +12,7 @@ import { registerCors } from "./platform/cors";
 import type { Counters } from "./platform/counters";
 import type { DatabaseHandle } from "./platform/database";
 import { installErrorHandling } from "./platform/error-handler";
+import { registerInputGuards } from "./platform/input-guards";
 import type { JobWorker } from "./platform/jobs/job-queue";
 import { requestIdFor } from "./platform/logger";
 import { RequestLogController } from "./platform/request-log";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cookie);
   await registerRateLimit(app, deps.counters);
   installErrorHandling(app, allowedMethods, { servesWebApp: deps.webRoot !== null });
+  registerInputGuards(app);
   if (!config.isProduction) await registerOpenApi(app);
 
   const services = createServices(deps);

@@ -21,7 +21,12 @@ export function installErrorHandling(
   app.setErrorHandler(function handleError(error: FastifyError, request, reply) {
     const known = toProblem(error);
     if (known) {
-      request.log.info({ problem: known.code, status: known.status }, "request rejected");
+      if (databaseErrorCode(error)) {
+        // The database caught what validation should have; worth an operator's look.
+        request.log.warn({ err: error, problem: known.code }, "database rejected request data");
+      } else {
+        request.log.info({ problem: known.code, status: known.status }, "request rejected");
+      }
       sendProblem(reply, known);
       return;
     }
@@ -115,6 +120,9 @@ function toProblem(error: FastifyError): ProblemError | null {
       break;
   }
 
+  const databaseProblem = fromDatabaseError(error);
+  if (databaseProblem) return databaseProblem;
+
   // Prototype-poisoning attempts and other parser refusals arrive as plain errors with a 4xx code.
   const status = error.statusCode ?? 500;
   if (status === 413)
@@ -150,4 +158,40 @@ function toFieldErrors(context: string, item: ValidationItem): FieldError[] {
 function contextName(context: string): string {
   if (context === "querystring") return "query";
   return context;
+}
+
+/**
+ * Maps PostgreSQL errors that a request's data caused to client errors. Route schemas should catch
+ * these first; this is the safety net, so a value that slips past them still gets a 4xx instead
+ * of a 500. SQLSTATE class 22 is "data exception" (out of range, bad format, too long).
+ */
+function fromDatabaseError(error: FastifyError): ProblemError | null {
+  const code = databaseErrorCode(error);
+  if (!code) return null;
+  if (code.startsWith("22")) {
+    return problem("validation-failed", {
+      detail: "A value in the request is out of range or has an invalid format.",
+      errors: [{ field: "body", message: "contains a value out of range or in an invalid format" }],
+    });
+  }
+  if (code === "23505")
+    return problem("conflict", { detail: "The request conflicts with data that already exists." });
+  if (code === "23503")
+    return problem("unprocessable-content", {
+      detail: "The request refers to something that does not exist.",
+    });
+  if (code === "23514")
+    return problem("validation-failed", { detail: "A value in the request is not allowed." });
+  return null;
+}
+
+function databaseErrorCode(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current && typeof current === "object"; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    // SQLSTATE codes are five characters of digits and capitals; Fastify's own codes start with FST_.
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestApp } from "../../test/helpers/app";
@@ -13,6 +14,11 @@ describe("http basics", () => {
       configure(app) {
         app.get("/api/v1/test/explode", async () => {
           throw new Error("database password is hunter2");
+        });
+        app.get("/api/v1/test/cast/:value", async (request) => {
+          const { value } = request.params as { value: string };
+          await app.deps.database.db.execute(sql`select ${value}::int as number`);
+          return { ok: true };
         });
       },
     });
@@ -103,6 +109,32 @@ describe("http basics", () => {
         { field: "role", message: "is not an accepted field" },
       ]),
     );
+  });
+
+  it("rejects NUL characters in any field", async () => {
+    const body = await subject.app.inject({
+      method: "POST",
+      url: LOGIN,
+      payload: { email: "a@example.test", password: "pass\u0000word" },
+    });
+    const query = await subject.app.inject({ method: "GET", url: "/api/v1/me/audit?cursor=a%00b" });
+
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toEqual([
+      { field: "password", message: "must not contain NUL characters" },
+    ]);
+    expect(query.statusCode).toBe(400);
+  });
+
+  it("turns database data errors into 400", async () => {
+    const response = await subject.app.inject({
+      method: "GET",
+      url: "/api/v1/test/cast/not-a-number",
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().type).toBe("/problems/validation-failed");
+    expect(response.body).not.toContain("invalid input syntax");
   });
 
   it("answers unknown routes with 404", async () => {
