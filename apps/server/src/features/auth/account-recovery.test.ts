@@ -145,6 +145,28 @@ describe("account recovery", () => {
     expect((await post("/api/v1/auth/verify-email", { token: newer })).statusCode).toBe(200);
   });
 
+  it("accepts each link only for its own purpose", async () => {
+    const email = uniqueEmail();
+    await post("/api/v1/auth/register", { email, password: STRONG_PASSWORD });
+    await post("/api/v1/auth/password/forgot", { email });
+    await subject.deps.jobs.runOnce();
+    const verifyToken = mailedToken(subject.logs, email, "/verify-email");
+    const resetToken = mailedToken(subject.logs, email, "/reset-password");
+
+    const resetAsVerify = await post("/api/v1/auth/verify-email", { token: resetToken });
+    const verifyAsReset = await post("/api/v1/auth/password/reset", { token: verifyToken, password: `${STRONG_PASSWORD}-x` });
+    const verifyAsUnlock = await post("/api/v1/auth/unlock", { token: verifyToken });
+    const verifyAsEmailChange = await post("/api/v1/auth/confirm-email", { token: verifyToken });
+    const resetAsBearer = await subject.app.inject({ method: "GET", url: "/api/v1/me", headers: bearer(resetToken) });
+
+    expect(resetAsVerify.statusCode).toBe(400);
+    expect(verifyAsReset.statusCode).toBe(400);
+    expect(verifyAsUnlock.statusCode).toBe(400);
+    expect(verifyAsEmailChange.statusCode).toBe(400);
+    expect(resetAsBearer.statusCode).toBe(401);
+    expect((await post("/api/v1/auth/verify-email", { token: verifyToken })).statusCode).toBe(200);
+  });
+
   it("expires reset links after 30 minutes", async () => {
     const user = await createUser();
     await post("/api/v1/auth/password/forgot", { email: user.email });
