@@ -30,9 +30,20 @@ function add(known: KnownNumbers, unit: Exclude<Unit, "percent">, value: number)
   known.set(unit, list);
 }
 
-/** Walks a JSON value and files every number under the unit its key names. */
+/**
+ * Walks a JSON value and files every number under the unit its key names. Facts, objects with a
+ * `unit` beside `value` and `target`, are filed under that unit.
+ */
 export function collectKnownNumbers(value: unknown, known: KnownNumbers = new Map()): KnownNumbers {
   const visit = (node: unknown, key: string | null): void => {
+    if (isFact(node)) {
+      const { unit, value: factor } = claimUnit(node.unit, 1);
+      if (unit !== "percent") {
+        add(known, unit, node.value * factor);
+        if (typeof node.target === "number") add(known, unit, node.target * factor);
+      }
+      return;
+    }
     if (typeof node === "number" && key !== null) {
       const unit = unitOfKey(key);
       if (unit === "minutes") add(known, "hours", node / 60);
@@ -50,6 +61,19 @@ export function collectKnownNumbers(value: unknown, known: KnownNumbers = new Ma
   visit(value, null);
   return known;
 }
+
+function isFact(node: unknown): node is { value: number; unit: string; target?: unknown } {
+  return (
+    typeof node === "object" &&
+    node !== null &&
+    typeof (node as { value?: unknown }).value === "number" &&
+    typeof (node as { unit?: unknown }).unit === "string" &&
+    UNIT_WORD.test((node as { unit: string }).unit)
+  );
+}
+
+const UNIT_WORD =
+  /^(kcal|calories|cal|grams?|g|ml|liters?|litres?|l|kilograms?|kg|hours?|hrs?|h|minutes?|mins?|min|steps)$/i;
 
 const CLAIM_PATTERN =
   /(\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(kcal|calories|cal|grams?|g|ml|liters?|litres?|l|kilograms?|kg|hours?|hrs?|h|minutes?|mins?|min|steps|%|percent)(?![a-z])/gi;
