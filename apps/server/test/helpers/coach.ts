@@ -13,6 +13,7 @@ import {
 } from "../../src/features/coach/catalog-files";
 import { createCoachFeature, type CoachFeature } from "../../src/features/coach/coach-feature";
 import type { AuthenticatedUser } from "../../src/features/auth/sessions.service";
+import type { CoachProvider } from "../../src/features/coach/providers/provider";
 import type { TestApp } from "./app";
 import { bearer, registerAndLogin } from "./auth";
 
@@ -77,7 +78,7 @@ export class RecordingMealLog implements MealLogSink {
 /** Builds the coach's services on a test app's database and config, with fixture sources. */
 export function buildCoach(
   subject: TestApp,
-  sources: { data: CoachDataSource; mealLog?: MealLogSink },
+  sources: { data: CoachDataSource; mealLog?: MealLogSink; provider?: CoachProvider },
 ): CoachFeature {
   return createCoachFeature({
     db: subject.deps.database.db,
@@ -93,6 +94,7 @@ export function buildCoach(
       exercises: createFileExerciseCatalog(),
       mealLog: sources.mealLog ?? new RecordingMealLog(),
     },
+    provider: sources.provider,
   });
 }
 
