@@ -8,11 +8,21 @@ function load(overrides: Record<string, string>) {
   return loadConfig(testEnvironment(overrides) as NodeJS.ProcessEnv);
 }
 
+function configOf(result: ReturnType<typeof loadConfig>) {
+  if (!result.ok) throw new Error(`configuration rejected: ${result.errors.join("; ")}`);
+  return result.config;
+}
+
+function errorsOf(result: ReturnType<typeof loadConfig>): string[] {
+  if (result.ok) throw new Error("configuration accepted");
+  return result.errors;
+}
+
 describe("coach configuration", () => {
   it("defaults to the builtin coach", () => {
     const result = load({});
 
-    expect(result.ok && result.config.coach).toMatchObject({
+    expect(configOf(result).coach).toMatchObject({
       provider: "builtin",
       model: "builtin",
       visionModel: null,
@@ -20,7 +30,7 @@ describe("coach configuration", () => {
       userDailyBudgetMicroUsd: 500_000,
       globalDailyBudgetMicroUsd: 20_000_000,
     });
-    expect(result.ok && result.config.coach.rateLimits.map((rule) => rule.text)).toEqual([
+    expect(configOf(result).coach.rateLimits.map((rule) => rule.text)).toEqual([
       "10/minute",
       "50/hour",
     ]);
@@ -29,8 +39,7 @@ describe("coach configuration", () => {
   it("requires a model, a key and prices for openai", () => {
     const result = load({ COACH_PROVIDER: "openai" });
 
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([
+    expect(errorsOf(result)).toEqual([
       "COACH_MODEL: missing; it is required when COACH_PROVIDER is openai",
       "OPENAI_API_KEY: missing; set it, or set OPENAI_BASE_URL to a local server that needs no key",
     ]);
@@ -45,7 +54,7 @@ describe("coach configuration", () => {
       COACH_PRICES: "gemini-flash=0.1/0.4",
     });
 
-    expect(!result.ok && result.errors).toEqual([
+    expect(errorsOf(result)).toEqual([
       'COACH_PRICES: no price for model "gemini-pro"; add "gemini-pro=<input>/<output>" in US dollars per million tokens (0/0 for a free local model)',
     ]);
   });
@@ -58,7 +67,7 @@ describe("coach configuration", () => {
       COACH_PRICES: "llama3.1=0/0",
     });
 
-    expect(result.ok && result.config.coach.visionModel).toBe("llama3.1");
+    expect(configOf(result).coach.visionModel).toBe("llama3.1");
   });
 
   it("rejects plain http to a remote model in production", () => {
@@ -72,7 +81,7 @@ describe("coach configuration", () => {
       }),
     } as NodeJS.ProcessEnv);
 
-    expect(!result.ok && result.errors).toContain(
+    expect(errorsOf(result)).toContain(
       "OPENAI_BASE_URL: must use https in production unless the model server runs on loopback, because prompts carry health data",
     );
   });
@@ -80,7 +89,7 @@ describe("coach configuration", () => {
   it("rejects malformed limits and prices", () => {
     const result = load({ COACH_RATE_LIMITS: "10 per minute", COACH_PRICES: "model=cheap" });
 
-    expect(!result.ok && result.errors.map((error) => error.split(":")[0])).toEqual([
+    expect(errorsOf(result).map((error) => error.split(":")[0])).toEqual([
       "COACH_RATE_LIMITS",
       "COACH_PRICES",
     ]);

@@ -15,7 +15,7 @@ import { collectKnownNumbers, unsupportedClaims } from "./number-check";
 import { sanitizeModelMarkdown } from "./providers/model-output";
 import type { ChatTurn, CoachProvider, TokenUsage } from "./providers/provider";
 
-/** What a chat stream sends: text as it arrives, notes, and the stored reply at the end. */
+/** Event of a chat stream: text as it arrives, notes, and the stored reply at the end. */
 export type ChatStreamEvent =
   | { type: "delta"; text: string }
   | { type: "note"; text: string }

@@ -142,9 +142,9 @@ describe("openai provider", () => {
       expect(raw).not.toContain("Squat");
       expect(raw).not.toContain("1990-01-01");
       expect(raw).not.toContain(member.user.userId);
-      const done = events.at(-1)!;
-      expect(done.type === "done" && done.reply.reply).toBe("You slept 7.5 hours.");
-      expect(done.type === "done" && done.reply.provider).toBe("openai");
+      const done = events.at(-1) as Extract<(typeof events)[number], { type: "done" }>;
+      expect(done.reply.reply).toBe("You slept 7.5 hours.");
+      expect(done.reply.provider).toBe("openai");
     });
 
     it("records tokens and cost in the ledger", async () => {
@@ -171,10 +171,8 @@ describe("openai provider", () => {
     it("sends earlier turns of the conversation", async () => {
       fake.enqueue(openAIStream(["First reply."]), openAIStream(["Second reply."]));
       const first = await chatEvents(coach, member.user, { message: "First question" });
-      const conversationId =
-        first.at(-1)!.type === "done"
-          ? (first.at(-1) as { reply: { conversationId: string } }).reply.conversationId
-          : "";
+      const conversationId = (first.at(-1) as Extract<(typeof first)[number], { type: "done" }>)
+        .reply.conversationId;
 
       await chatEvents(coach, member.user, { message: "Second question", conversationId });
 
@@ -281,6 +279,35 @@ describe("openai provider", () => {
         provider: "openai",
         model: MODEL,
       });
+    });
+    it("sends each delta as it arrives over a socket", async () => {
+      const user = await coachUser(subject);
+      fake.enqueue(openAIStream(["Slow ", "and ", "steady."], undefined, 200));
+      const address = await subject.app.listen({ host: "127.0.0.1", port: 0 });
+
+      const response = await fetch(`${address}/api/v1/coach/chat`, {
+        method: "POST",
+        headers: {
+          ...bearer(user.accessToken),
+          accept: "text/event-stream",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ message: "Tell me slowly" }),
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      const arrivals: { text: string; at: number }[] = [];
+      const started = Date.now();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        arrivals.push({ text: decoder.decode(chunk.value), at: Date.now() - started });
+      }
+
+      const firstDelta = arrivals.find((arrival) => arrival.text.includes("event: delta"))!;
+      const done = arrivals.find((arrival) => arrival.text.includes("event: done"))!;
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      // The fake server waits 200 ms after each chunk, so a buffered reply would arrive at once.
+      expect(done.at - firstDelta.at).toBeGreaterThanOrEqual(300);
     });
   });
 
