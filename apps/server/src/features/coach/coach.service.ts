@@ -1,4 +1,4 @@
-import type { FieldError, Summary, Targets, TargetsQuery } from "@fitcoach/contract";
+import type { FieldError, Me, Summary, Targets, TargetsQuery } from "@fitcoach/contract";
 import type { Logger } from "pino";
 
 import type { Clock } from "../../platform/clock";
@@ -51,9 +51,9 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
   /** Computes targets, or returns the profile fields that are missing. */
   async function tryTargets(
     userId: string,
+    me: Me,
     query: TargetsQuery,
   ): Promise<{ targets: Targets } | { missing: FieldError[] }> {
-    const me = await deps.accounts.getMe(userId);
     const today = todayIn(me.timeZone, clock.now());
     const weightKg = query.weightKg ?? (await data.latestWeight(userId, today))?.weightKg ?? null;
 
@@ -94,18 +94,16 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
     const [days, goals, computed] = await Promise.all([
       data.recentDays(userId, addDays(endDate, -(options.days - 1)), endDate),
       data.goals(userId),
-      tryTargets(userId, {}),
+      tryTargets(userId, me, {}),
     ]);
-    const partial = {
+    const targets = "targets" in computed ? computed.targets : null;
+    const base = { goals, targets, waterGoalMl: me.waterGoalMl };
+    return {
+      ...base,
       today,
-      goals,
-      targets: "targets" in computed ? computed.targets : null,
-      waterGoalMl: me.waterGoalMl,
       days,
+      statistics: describeDays(days, nutritionTargets(base), waterTargetMl(base)),
     };
-    const context = { ...partial, statistics: describeDays(days, null, me.waterGoalMl) };
-    context.statistics = describeDays(days, nutritionTargets(context), waterTargetMl(context));
-    return context;
   }
 
   /** Keeps the model's items whose numbers match the data; fills suggestions from the builtin. */
@@ -143,7 +141,7 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
 
   return {
     async targets(userId, query) {
-      const result = await tryTargets(userId, query);
+      const result = await tryTargets(userId, await deps.accounts.getMe(userId), query);
       if ("missing" in result) {
         throw problem("unprocessable-content", {
           detail: `Targets need ${result.missing.map((item) => item.field).join(", ")}; complete your profile or log your weight.`,
@@ -156,8 +154,7 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
     loadContext,
 
     async summary(user, date) {
-      const me = await deps.accounts.getMe(user.userId);
-      assertLoggableDate(date, me.timeZone, clock.now());
+      assertLoggableDate(date, user.timeZone, clock.now());
       await deps.limits.countRequest(user.userId);
 
       const context = await loadContext(user.userId, {
@@ -183,6 +180,8 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
       }
       const areas = await deps.privacy.areas(user.userId);
       const modelFacts = facts.filter((fact) => areas[fact.area]);
+      // An empty day needs no model; the builtin summary already says nothing was logged.
+      if (facts.length === 0) return answer(fallback, deps.builtin);
       if (modelFacts.length === 0) {
         notes.push(
           "None of this day's data is in an area you share with the model, so the builtin coach wrote this summary.",

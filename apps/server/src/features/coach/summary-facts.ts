@@ -20,7 +20,7 @@ function round(value: number, digits = 0): number {
 
 /** Energy, protein and fiber targets: the user's own goals first, then the computed targets. */
 export function nutritionTargets(
-  context: CoachContext,
+  context: Pick<CoachContext, "goals" | "targets">,
 ): { kcal: number; protein: number; fiber: number | null } | null {
   const kcal = context.goals?.kcal ?? context.targets?.kcal ?? null;
   const protein = context.goals?.protein ?? context.targets?.protein ?? null;
@@ -28,7 +28,7 @@ export function nutritionTargets(
   return { kcal, protein, fiber: context.targets?.fiber ?? null };
 }
 
-export function waterTargetMl(context: CoachContext): number {
+export function waterTargetMl(context: Pick<CoachContext, "goals" | "waterGoalMl">): number {
   return context.goals?.waterMl ?? context.waterGoalMl;
 }
 
