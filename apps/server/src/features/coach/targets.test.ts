@@ -25,6 +25,7 @@ describe("computeTargets", () => {
     expect(targets.fiber).toBe(39);
     expect(targets.waterMl).toBe(2800);
     expect(targets.rule).toContain("Mifflin-St Jeor: 10 × 80 kg + 6.25 × 180 cm − 5 × 30 y + 5");
+    expect(targets.rule).toContain(". Protein 1.6 g/kg × 80 kg = 128 g; fat 30 % of energy = 92 g");
   });
 
   it("matches hand-computed values for a sedentary woman losing weight", () => {

@@ -68,6 +68,10 @@ export function ageOn(birthDate: string, today: string): number {
   return year - birthYear - (monthDay < birthMonthDay ? 1 : 0);
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function round(value: number, digits = 0): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
@@ -134,7 +138,7 @@ export function computeTargets(profile: TargetProfile): Targets {
     waterMl,
     goal,
     weightKg,
-    rule: `${energySteps.join("; ")}. ${macroSteps.join("; ")}.`,
+    rule: `${energySteps.join("; ")}. ${capitalize(macroSteps.join("; "))}.`,
   };
 }
 
