@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 
 import type { AppDependencies } from "./app";
 import { meRoutes } from "./features/accounts/me.routes";
+import { coachRoutes } from "./features/coach/coach.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { registerAuthentication } from "./features/auth/authenticate";
 import { registerIdempotency } from "./platform/idempotency/idempotency";
@@ -25,6 +26,11 @@ export async function registerFeatureRoutes(
     ...services,
   });
   await app.register(meRoutes, { prefix: "/api/v1/me", ...services });
+  await app.register(coachRoutes, {
+    prefix: "/api/v1/coach",
+    coach: services.coach,
+    config: deps.config,
+  });
   await app.register(twoFactorRoutes, {
     prefix: "/api/v1/me/2fa",
     ...services,

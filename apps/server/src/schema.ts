@@ -7,3 +7,4 @@ export * from "./features/auth/auth.tables";
 export * from "./features/two-factor/two-factor.tables";
 export * from "./features/signing-keys/signing-keys.tables";
 export * from "./features/audit/audit.tables";
+export * from "./features/coach/coach.tables";

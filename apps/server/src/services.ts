@@ -15,6 +15,10 @@ import type { LoginService } from "./features/auth/login.service";
 import { PasswordHasher } from "./features/auth/password-hasher";
 import { createSessionsService } from "./features/auth/sessions.service";
 import type { SessionsService } from "./features/auth/sessions.service";
+import { createFileExerciseCatalog, createFileFoodCatalog } from "./features/coach/catalog-files";
+import { noMealLog, noRecentData } from "./features/coach/coach-data";
+import { createCoachFeature } from "./features/coach/coach-feature";
+import type { CoachFeature } from "./features/coach/coach-feature";
 import { createHealthService } from "./features/health/health.service";
 import type { HealthService } from "./features/health/health.service";
 import { createSigningKeysService } from "./features/signing-keys/signing-keys.service";
@@ -38,6 +42,7 @@ export interface Services {
   recovery: AccountRecoveryService;
   credentials: CredentialsService;
   twoFactorAccount: TwoFactorAccountService;
+  coach: CoachFeature;
 }
 
 export function createServices(deps: AppDependencies): Services {
@@ -87,6 +92,24 @@ export function createServices(deps: AppDependencies): Services {
     mail,
   });
 
+  const coach = createCoachFeature({
+    db,
+    clock,
+    config,
+    logger,
+    counters: deps.counters,
+    accounts,
+    audit,
+    // TODO: wire the tracking, goals, foods, exercises and meals services here; these stand-ins
+    // read the catalogs from data/ and see no logged days.
+    sources: {
+      data: noRecentData,
+      foods: createFileFoodCatalog(),
+      exercises: createFileExerciseCatalog(),
+      mealLog: noMealLog,
+    },
+  });
+
   return {
     health,
     mail,
@@ -100,5 +123,6 @@ export function createServices(deps: AppDependencies): Services {
     recovery,
     credentials,
     twoFactorAccount,
+    coach,
   };
 }

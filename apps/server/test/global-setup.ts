@@ -12,6 +12,15 @@ const TEMPLATE_LOCK_ID = 4_711_2027;
  * each test file copies it in a fraction of a second instead of loading the catalogs again.
  */
 export default async function setup(): Promise<void> {
+  await buildTemplateDatabase({ dropStale: true });
+}
+
+/**
+ * Builds the template database unless it exists. Worktrees that share one PostgreSQL server drop
+ * each other's templates when their migrations differ, so test files call this again (without
+ * dropping) when their template has gone.
+ */
+export async function buildTemplateDatabase(options: { dropStale: boolean }): Promise<void> {
   const template = templateDatabaseName();
   await withAdminClient(async (client) => {
     await client.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK_ID]);
@@ -27,7 +36,7 @@ export default async function setup(): Promise<void> {
       await migrateAndSeed(databaseUrlFor(building));
       await client.query(`alter database "${building}" rename to "${template}"`);
       await client.query(`comment on database "${template}" is '${new Date().toISOString()}'`);
-      await dropStaleTemplates(client, template);
+      if (options.dropStale) await dropStaleTemplates(client, template);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK_ID]);
     }

@@ -3,3 +3,4 @@ export * from "./common";
 export * from "./password";
 export * from "./auth";
 export * from "./me";
+export * from "./coach";

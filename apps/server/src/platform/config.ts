@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
+import { parsePriceTable, type PriceTable } from "./price-table";
 import { parseRateLimit, type RateLimitRule } from "./rate-limit-rule";
 import { parseTrustProxy, type TrustProxySetting } from "./trust-proxy";
 
@@ -54,6 +55,45 @@ function rateLimitText(): z.ZodType<RateLimitRule, string> {
     return rule;
   });
 }
+
+function rateLimitListText(): z.ZodType<RateLimitRule[], string> {
+  return z.string().transform((value, context) => {
+    const rules = value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map(parseRateLimit);
+    if (rules.length === 0 || rules.some((rule) => rule === null)) {
+      context.addIssue({
+        code: "custom",
+        message: 'must be a comma-separated list of limits such as "10/minute,50/hour"',
+      });
+      return z.NEVER;
+    }
+    return rules as RateLimitRule[];
+  });
+}
+
+function dollarText(max: number): z.ZodType<number, string> {
+  return z
+    .string()
+    .regex(/^\d{1,9}(\.\d{1,6})?$/, { error: `must be an amount in US dollars from 0 to ${max}` })
+    .transform(Number)
+    .pipe(z.number().max(max, { error: `must be at most ${max}` }));
+}
+
+const priceTableText = z.string().transform((value, context) => {
+  const table = parsePriceTable(value);
+  if (!table) {
+    context.addIssue({
+      code: "custom",
+      message:
+        'must list "model=input/output" prices in US dollars per million tokens, such as "gpt-4o-mini=0.15/0.60", each model once',
+    });
+    return z.NEVER;
+  }
+  return table;
+});
 
 const originList = z.string().transform((value, context) => {
   const origins = value
@@ -142,6 +182,22 @@ const environmentSchema = z.object({
   UPLOAD_MAX_BYTES: integerText(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
   UPLOAD_MAX_PIXELS: integerText(1, 400_000_000).default(40_000_000),
   IMPORT_MAX_BYTES: integerText(1024, 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  COACH_PROVIDER: z.enum(["builtin", "openai", "gemini"]).default("builtin"),
+  COACH_MODEL: z.string().max(200).optional(),
+  COACH_VISION_MODEL: z.string().max(200).optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: urlText.optional(),
+  GOOGLE_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: urlText.optional(),
+  COACH_TIMEOUT_SECONDS: integerText(1, 300).default(30),
+  COACH_MAX_OUTPUT_TOKENS: integerText(64, 32_768).default(1024),
+  COACH_RATE_LIMITS: rateLimitListText().default([
+    parseRateLimit("10/minute")!,
+    parseRateLimit("50/hour")!,
+  ]),
+  COACH_PRICES: priceTableText.default(new Map()),
+  COACH_USER_DAILY_BUDGET_USD: dollarText(1_000_000).default(0.5),
+  COACH_GLOBAL_DAILY_BUDGET_USD: dollarText(1_000_000).default(20),
 });
 
 export type RawEnvironment = z.input<typeof environmentSchema>;
@@ -203,6 +259,25 @@ export interface Config {
     audience: string;
   };
   uploads: { maxBytes: number; maxPixels: number; importMaxBytes: number };
+  coach: CoachConfig;
+}
+
+/** Settings of the AI coach: its provider and model, timeouts, limits and budgets. */
+export interface CoachConfig {
+  provider: "builtin" | "openai" | "gemini";
+  /** Model for text; "builtin" for the rule-based coach. */
+  model: string;
+  /** Model for meal photos; null when the provider cannot see images (the builtin coach). */
+  visionModel: string | null;
+  openai: { apiKey: string | undefined; baseUrl: string | undefined };
+  gemini: { apiKey: string | undefined; baseUrl: string | undefined };
+  timeoutMs: number;
+  maxOutputTokens: number;
+  /** Per-user request limits shared by every coach route that may call a model. */
+  rateLimits: RateLimitRule[];
+  prices: PriceTable;
+  userDailyBudgetMicroUsd: number;
+  globalDailyBudgetMicroUsd: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -254,6 +329,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (values.LOCKOUT_BASE_MINUTES > values.LOCKOUT_MAX_MINUTES) {
     errors.push("LOCKOUT_BASE_MINUTES: must not be greater than LOCKOUT_MAX_MINUTES");
   }
+  errors.push(...coachProblems(values));
   if (errors.length > 0 || !trustProxy.ok) return { ok: false, errors };
 
   const dataDir = path.resolve(values.DATA_DIR);
@@ -323,6 +399,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         maxPixels: values.UPLOAD_MAX_PIXELS,
         importMaxBytes: values.IMPORT_MAX_BYTES,
       },
+      coach: coachConfig(values),
     },
   };
 }
@@ -379,10 +456,67 @@ function productionProblems(
       "SMTP_SECURITY: none is allowed only for an SMTP relay on loopback in production",
     );
   }
+  for (const name of ["OPENAI_BASE_URL", "GEMINI_BASE_URL"] as const) {
+    const url = values[name];
+    if (url && url.startsWith("http://") && !isLoopbackUrl(url)) {
+      problems.push(
+        `${name}: must use https in production unless the model server runs on loopback, because prompts carry health data`,
+      );
+    }
+  }
   if (values.LOG_LEVEL === "debug" || values.LOG_LEVEL === "trace") {
     problems.push(
       `LOG_LEVEL: ${values.LOG_LEVEL} is not allowed in production; use info or higher`,
     );
+  }
+  return problems;
+}
+
+function coachConfig(values: ParsedEnvironment): CoachConfig {
+  const isBuiltin = values.COACH_PROVIDER === "builtin";
+  const model = isBuiltin ? "builtin" : values.COACH_MODEL!;
+  return {
+    provider: values.COACH_PROVIDER,
+    model,
+    visionModel: isBuiltin ? null : (values.COACH_VISION_MODEL ?? model),
+    openai: { apiKey: values.OPENAI_API_KEY, baseUrl: values.OPENAI_BASE_URL },
+    gemini: { apiKey: values.GOOGLE_API_KEY, baseUrl: values.GEMINI_BASE_URL },
+    timeoutMs: values.COACH_TIMEOUT_SECONDS * 1000,
+    maxOutputTokens: values.COACH_MAX_OUTPUT_TOKENS,
+    rateLimits: values.COACH_RATE_LIMITS,
+    prices: values.COACH_PRICES,
+    userDailyBudgetMicroUsd: Math.round(values.COACH_USER_DAILY_BUDGET_USD * 1_000_000),
+    globalDailyBudgetMicroUsd: Math.round(values.COACH_GLOBAL_DAILY_BUDGET_USD * 1_000_000),
+  };
+}
+
+// Checks that hold in every mode: a model provider needs a model, credentials and a price for each
+// model it calls, because the cost budgets cannot be enforced for a model without a price.
+function coachProblems(values: ParsedEnvironment): string[] {
+  const provider = values.COACH_PROVIDER;
+  if (provider === "builtin") return [];
+
+  const problems: string[] = [];
+  if (!values.COACH_MODEL) {
+    problems.push(`COACH_MODEL: missing; it is required when COACH_PROVIDER is ${provider}`);
+  }
+  if (provider === "openai" && !values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
+    problems.push(
+      "OPENAI_API_KEY: missing; set it, or set OPENAI_BASE_URL to a local server that needs no key",
+    );
+  }
+  if (provider === "gemini" && !values.GOOGLE_API_KEY) {
+    problems.push("GOOGLE_API_KEY: missing; it is required when COACH_PROVIDER is gemini");
+  }
+  const models = [values.COACH_MODEL, values.COACH_VISION_MODEL].filter((model): model is string =>
+    Boolean(model),
+  );
+  for (const model of new Set(models)) {
+    if (!values.COACH_PRICES.has(model)) {
+      problems.push(
+        `COACH_PRICES: no price for model "${model}"; add "${model}=<input>/<output>" in US dollars per million tokens (0/0 for a free local model)`,
+      );
+    }
   }
   return problems;
 }

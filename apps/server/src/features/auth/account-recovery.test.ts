@@ -154,10 +154,17 @@ describe("account recovery", () => {
     const resetToken = mailedToken(subject.logs, email, "/reset-password");
 
     const resetAsVerify = await post("/api/v1/auth/verify-email", { token: resetToken });
-    const verifyAsReset = await post("/api/v1/auth/password/reset", { token: verifyToken, password: `${STRONG_PASSWORD}-x` });
+    const verifyAsReset = await post("/api/v1/auth/password/reset", {
+      token: verifyToken,
+      password: `${STRONG_PASSWORD}-x`,
+    });
     const verifyAsUnlock = await post("/api/v1/auth/unlock", { token: verifyToken });
     const verifyAsEmailChange = await post("/api/v1/auth/confirm-email", { token: verifyToken });
-    const resetAsBearer = await subject.app.inject({ method: "GET", url: "/api/v1/me", headers: bearer(resetToken) });
+    const resetAsBearer = await subject.app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: bearer(resetToken),
+    });
 
     expect(resetAsVerify.statusCode).toBe(400);
     expect(verifyAsReset.statusCode).toBe(400);
