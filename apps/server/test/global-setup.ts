@@ -12,6 +12,15 @@ const TEMPLATE_LOCK_ID = 4_711_2027;
  * each test file copies it in a fraction of a second instead of loading the catalogs again.
  */
 export default async function setup(): Promise<void> {
+  await ensureTemplateDatabase({ dropStale: true });
+}
+
+/**
+ * Builds the template database unless it exists. With `dropStale`, templates of other migration
+ * sets are dropped afterwards; test files that find their template gone (another checkout's run
+ * dropped it) rebuild it without dropping anything.
+ */
+export async function ensureTemplateDatabase(options: { dropStale: boolean }): Promise<void> {
   const template = templateDatabaseName();
   await withAdminClient(async (client) => {
     await client.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK_ID]);
@@ -26,7 +35,7 @@ export default async function setup(): Promise<void> {
       await client.query(`create database "${building}"`);
       await migrateAndSeed(databaseUrlFor(building));
       await client.query(`alter database "${building}" rename to "${template}"`);
-      await dropStaleDatabases(client, template);
+      if (options.dropStale) await dropStaleDatabases(client, template);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK_ID]);
     }

@@ -55,9 +55,17 @@ export async function createTestDatabase(): Promise<{
 }> {
   const name = `fitcoach_test_${randomBytes(6).toString("hex")}`;
   const template = templateDatabaseName();
-  await withAdminClient((client) =>
-    client.query(`create database "${name}" template "${template}"`),
-  );
+  const copy = (): Promise<unknown> =>
+    withAdminClient((client) => client.query(`create database "${name}" template "${template}"`));
+  try {
+    await copy();
+  } catch (error) {
+    // 3D000: the template is gone, dropped by a test run of another checkout on this server.
+    if ((error as { code?: string }).code !== "3D000") throw error;
+    const { ensureTemplateDatabase } = await import("../global-setup");
+    await ensureTemplateDatabase({ dropStale: false });
+    await copy();
+  }
   return {
     url: databaseUrlFor(name),
     name,
