@@ -21,7 +21,8 @@ export class SmtpPeer {
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
       onData(stream, _session, callback) {
-        simpleParser(stream)
+        // keepCidLinks keeps "cid:" image sources as sent instead of inlining them as data URIs.
+        simpleParser(stream, { keepCidLinks: true })
           .then((parsed) => {
             messages.push(parsed);
             callback();
@@ -55,4 +56,14 @@ function addressesOf(message: ParsedMail): string[] {
   const to = message.to;
   const lists = Array.isArray(to) ? to : to ? [to] : [];
   return lists.flatMap((list) => list.value.map((entry) => entry.address ?? ""));
+}
+
+/** A header exactly as sent, unfolded; mailparser reshapes List-* headers in `headers`. */
+export function rawHeader(message: ParsedMail, name: string): string | null {
+  const line = message.headerLines.find((entry) => entry.key === name.toLowerCase())?.line;
+  if (line === undefined) return null;
+  return line
+    .slice(line.indexOf(":") + 1)
+    .replace(/\r?\n[ \t]+/g, " ")
+    .trim();
 }
