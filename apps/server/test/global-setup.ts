@@ -17,8 +17,8 @@ export default async function setup(): Promise<void> {
 
 /**
  * Builds the template database unless it exists. With `dropStale`, templates of other migration
- * sets are dropped afterwards; test files that find their template gone (another checkout's run
- * dropped it) rebuild it without dropping anything.
+ * sets are dropped afterwards. Test files that find their template gone, because a test run of
+ * another checkout dropped it, rebuild it without dropping anything.
  */
 export async function ensureTemplateDatabase(options: { dropStale: boolean }): Promise<void> {
   const template = templateDatabaseName();

@@ -10,7 +10,7 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-/** Where a reminder goes besides the in-app list, which receives every reminder. */
+/** Destination of a reminder besides the in-app list, which receives every reminder. */
 export const REMINDER_CHANNELS = ["push", "email", "in-app"] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 

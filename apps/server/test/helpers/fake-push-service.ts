@@ -74,7 +74,7 @@ export class FakePushService {
     };
   }
 
-  /** Makes the service answer every later push to a subscription with this status. */
+  /** Makes the service respond to every later push to a subscription with this status. */
   respondWith(subscriptionKey: string, status: number): void {
     this.statuses.set(subscriptionKey, status);
   }

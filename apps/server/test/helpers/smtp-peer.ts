@@ -53,12 +53,12 @@ export class SmtpPeer {
 }
 
 function addressesOf(message: ParsedMail): string[] {
-  const to = message.to;
-  const lists = Array.isArray(to) ? to : to ? [to] : [];
+  if (!message.to) return [];
+  const lists = Array.isArray(message.to) ? message.to : [message.to];
   return lists.flatMap((list) => list.value.map((entry) => entry.address ?? ""));
 }
 
-/** A header exactly as sent, unfolded; mailparser reshapes List-* headers in `headers`. */
+/** Returns a header exactly as sent, unfolded, because mailparser reshapes List-* headers. */
 export function rawHeader(message: ParsedMail, name: string): string | null {
   const line = message.headerLines.find((entry) => entry.key === name.toLowerCase())?.line;
   if (line === undefined) return null;

@@ -28,7 +28,7 @@ export interface NotificationsService {
   purgeCreatedBefore(before: Date): Promise<number>;
 }
 
-// Unread entries sort first, then newest first; the cursor holds the last entry's sort key.
+// Unread entries sort first, then newest first. The cursor contains the last entry's sort key.
 const unreadRank = sql<number>`(case when ${notifications.readAt} is null then 0 else 1 end)`;
 
 interface Cursor {

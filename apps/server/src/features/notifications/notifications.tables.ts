@@ -15,7 +15,7 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull(),
     url: text("url"),
-    /** What produced the entry, such as a reminder slot; a second entry with the same key is ignored. */
+    /** Source of the entry, such as a reminder slot; a second entry with the same key is ignored. */
     sourceKey: text("source_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),

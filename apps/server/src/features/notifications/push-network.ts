@@ -37,7 +37,7 @@ for (const [network, prefix] of [
 
 const PUSH_AGENT_TIMEOUT_MS = 10_000;
 
-/** Whether an IP address is public; IPv4-mapped IPv6 addresses are judged by their IPv4 part. */
+/** Returns whether an IP address is public, judging IPv4-mapped IPv6 by the IPv4 part. */
 export function isPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
   if (mapped) return isPublicAddress(mapped);
@@ -46,7 +46,7 @@ export function isPublicAddress(address: string): boolean {
   return !PRIVATE_RANGES.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-/** Whether an endpoint's host is an IP literal or name that no public push service uses. */
+/** Returns whether an endpoint host is an IP literal or name no public push service uses. */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
   if (host === "localhost" || host.endsWith(".localhost")) return true;
@@ -80,7 +80,7 @@ function publicOnlyLookup(
   });
 }
 
-/** The default agent for push requests: public addresses only, connections kept alive. */
+/** Creates the default agent for push requests: public addresses only, kept alive. */
 export function createPublicPushAgent(): Agent {
   return new Agent({
     keepAlive: true,

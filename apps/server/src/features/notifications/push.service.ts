@@ -2,11 +2,11 @@ import type { Agent } from "node:https";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import webpush from "web-push";
 import type { Logger } from "pino";
-import {
-  PUSH_SUBSCRIPTIONS_MAX,
-  type PushSubscriptionRequest,
-  type PushSubscriptionView,
-  type PushTestResult,
+import { PUSH_SUBSCRIPTIONS_MAX } from "@fitcoach/contract";
+import type {
+  PushSubscriptionRequest,
+  PushSubscriptionView,
+  PushTestResult,
 } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
@@ -18,7 +18,7 @@ import type { PushSubscriptionRow } from "./notifications.tables";
 import { isPrivateHost } from "./push-network";
 import type { VapidKeyPair } from "./vapid-keys";
 
-/** What the service worker receives, as JSON; `url` is a path in the web app. */
+/** Message the service worker receives as JSON; `url` is a path in the web app. */
 export interface PushMessage {
   kind: string;
   title: string;
@@ -48,7 +48,7 @@ export interface PushSendResult {
   transientFailures: number;
 }
 
-/** How requests reach push services; tests swap in an agent that trusts their fake service. */
+/** Route of requests to push services; tests pass an agent that trusts their fake service. */
 export interface PushTransport {
   agent: Agent;
   /** Allows loopback and private addresses, which only a test or a private relay needs. */

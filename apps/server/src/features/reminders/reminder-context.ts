@@ -8,7 +8,7 @@ import type { ScheduleContext, ScheduleRule } from "./reminder-schedule";
 import { reminderSettings } from "./reminders.tables";
 import type { ReminderRuleRow, ReminderSettingsRow } from "./reminders.tables";
 
-/** Settings of a user who never changed them. */
+/** Returns the settings of a user who never changed them. */
 export function defaultSettingsRow(userId: string, now: Date): ReminderSettingsRow {
   return {
     userId,
@@ -33,7 +33,7 @@ export async function loadSettingsRow(
   return rows[0] ?? defaultSettingsRow(userId, now);
 }
 
-/** Settings rows of several users, with defaults filled in for users without one. */
+/** Loads the settings of several users, with defaults for users who have no row. */
 export async function loadSettingsRows(
   executor: Executor,
   userIds: string[],
@@ -78,7 +78,7 @@ export function scheduleRuleOf(row: ReminderRuleRow): ScheduleRule {
   };
 }
 
-/** Whether reminders may reach an account: not disabled and not waiting for deletion. */
+/** Returns whether reminders may reach an account: not disabled, not waiting for deletion. */
 export function isReachable(user: Pick<UserRow, "disabledAt" | "deletionDueAt">): boolean {
   return user.disabledAt === null && user.deletionDueAt === null;
 }

@@ -23,7 +23,7 @@ export interface WeekSummaryData {
 }
 
 /**
- * What reminders need to know about a user's logged data: enough to skip a reminder that has
+ * Access to the logged data that reminders need: enough to skip a reminder that has
  * nothing left to remind of, and the numbers of the weekly summary. Dates are local dates in the
  * user's time zone.
  */
@@ -39,8 +39,8 @@ export interface ReminderDataSource {
 }
 
 /**
- * A data source that knows only the water goal from the profile and reports nothing logged, so no
- * reminder is skipped and summaries show empty weeks.
+ * Creates a data source that reads only the water goal from the profile and reports nothing
+ * logged, so no reminder is skipped and summaries show empty weeks.
  * TODO: replace with one backed by the water, meals, days and goals services once they exist.
  */
 export function createProfileOnlyDataSource(deps: {

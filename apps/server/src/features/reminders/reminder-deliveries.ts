@@ -17,8 +17,8 @@ export interface DeliveryClaim {
 /**
  * Claims the right to deliver one reminder, in one statement: a new row is inserted as `sending`,
  * or an existing row waiting for a retry moves back to `sending`. Returns null when the reminder
- * was already sent, skipped or given up, or when an earlier attempt stopped mid-send; resending
- * then could deliver it twice, so it is not sent again.
+ * was already sent, skipped or given up. It also returns null when an earlier attempt stopped
+ * mid-send, because sending again could deliver the reminder twice.
  */
 export async function claimDelivery(
   executor: Executor,

@@ -3,8 +3,8 @@ import type { Logger } from "pino";
 
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/database";
-import { DeferJobError, PermanentJobError } from "../../platform/jobs/job-queue";
-import type { ClaimedJob } from "../../platform/jobs/job-queue";
+import { payloadStrings } from "../../platform/jobs/job-queue";
+import type { ClaimedJob, JobHandler } from "../../platform/jobs/job-queue";
 import type { Mailer } from "../../platform/mail/mailer";
 import type { MailSender } from "../../platform/mail/mail-sender";
 import type { AccountsService } from "../accounts/accounts.service";
@@ -20,22 +20,18 @@ import {
 import type { ReminderDataSource } from "./reminder-data-source";
 import { claimDelivery, finishDelivery } from "./reminder-deliveries";
 import { reminderMail, reminderText } from "./reminder-messages";
-import {
-  expiryOf,
-  summaryWeekOf,
-  WEEKLY_SUMMARY_LATE_WINDOW_MINUTES,
-  weeklySummaryRule,
-} from "./reminder-planner";
-import { occurrenceOfSlot } from "./reminder-schedule";
-import type { Occurrence, ScheduleContext, ScheduleRule } from "./reminder-schedule";
+import { expiryOf } from "./reminder-schedule";
+import type { Occurrence } from "./reminder-schedule";
 import { reminderRules } from "./reminders.tables";
 import type { ReminderDeliveryRow, ReminderRuleRow } from "./reminders.tables";
+import { dueOccurrence } from "./slot-timing";
+import { unsubscribeUrlFor } from "./unsubscribe-token";
 import type { UnsubscribeTokens } from "./unsubscribe-token";
-import { weeklySummaryMail } from "./weekly-summary-mail";
+import { weeklySummaryDelivery } from "./weekly-summary-delivery";
 
 export interface ReminderDelivery {
-  deliverReminder(job: ClaimedJob): Promise<void>;
-  deliverWeeklySummary(job: ClaimedJob): Promise<void>;
+  deliverReminder: JobHandler;
+  deliverWeeklySummary: JobHandler;
 }
 
 export interface ReminderDeliveryDependencies {
@@ -58,46 +54,16 @@ class RetryableDeliveryError extends Error {
   override readonly name = "RetryableDeliveryError";
 }
 
-// The queue claims a job only once its run time has passed, so a fire time still ahead means the
-// schedule moved later (a time zone further west) after the job was queued.
-const EARLY_TOLERANCE_MS = 1_000;
-
 /**
- * Sends due reminders. Each attempt first checks the job against the rule as it is now (on,
- * same slot, same time in the current time zone, not too late), then asks the data source whether
- * the reminder is still needed, then claims the delivery row, adds the in-app notification and
- * sends push or email. Push and email may fail transiently; the row then waits in `retry` and
- * the job's retry sends only what did not go out.
+ * Sends due reminders. Each attempt first checks the job against the rule as it is now: on, same
+ * slot, same time in the current time zone, not too late. Then the data source decides whether
+ * the reminder is still needed. Only then is the delivery row claimed, the in-app notification
+ * added and push or email sent. Push and email may fail transiently; the row then waits in
+ * `retry`, and the job's next attempt sends only what did not go out.
  */
 export function createReminderDelivery(deps: ReminderDeliveryDependencies): ReminderDelivery {
   const log = deps.logger.child({ component: "reminders" });
   const lateWindowMs = deps.lateWindowMinutes * 60_000;
-
-  /** Returns the occurrence to deliver now, or null with a logged reason; may defer the job. */
-  function checkTiming(
-    job: ClaimedJob,
-    rule: ScheduleRule,
-    context: ScheduleContext,
-    slot: string,
-    windowMs: number,
-    changedAt: Date | null,
-  ): Occurrence | null {
-    const now = deps.clock.now();
-    const occurrence = occurrenceOfSlot(rule, context, slot);
-    if (!occurrence || (changedAt && occurrence.fireAt < changedAt)) {
-      log.info({ jobId: job.id, slot }, "reminder no longer scheduled");
-      return null;
-    }
-    const expiresAt = expiryOf(occurrence, windowMs);
-    if (occurrence.fireAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
-      throw new DeferJobError(occurrence.fireAt, expiresAt);
-    }
-    if (now > expiresAt) {
-      log.info({ jobId: job.id, slot }, "reminder dropped as too late");
-      return null;
-    }
-    return occurrence;
-  }
 
   async function skipReason(rule: ReminderRuleRow, date: string): Promise<string | null> {
     if (rule.kind === "water") {
@@ -180,6 +146,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
     user: UserRow,
     rule: ReminderRuleRow,
     occurrence: Occurrence,
+    progress: { hasStartedSending: boolean },
   ): Promise<void> {
     const text = reminderText(rule.kind, occurrence.slot.slice(0, 10), rule.mealType);
     const notificationId = await deps.notifications.create(deps.db, user.id, {
@@ -193,6 +160,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
     let pushed = delivery.pushedSubscriptionIds;
     let status: "sent" | "failed" = "sent";
     let reason: string | undefined;
+    progress.hasStartedSending = rule.channel !== "in-app";
     if (rule.channel === "push") {
       const message = { kind: rule.kind, ...text, tag: `reminder-${rule.id}`, notificationId };
       pushed = await sendPush(delivery, rule, message, expiryOf(occurrence, lateWindowMs));
@@ -212,7 +180,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
   }
 
   async function deliverReminder(job: ClaimedJob): Promise<void> {
-    const { userId, ruleId, slot } = readPayload(job, ["userId", "ruleId", "slot"]);
+    const { userId, ruleId, slot } = payloadStrings(job, ["userId", "ruleId", "slot"]);
     const now = deps.clock.now();
     const [user, rules, settings] = await Promise.all([
       deps.accounts.findById(deps.db, userId),
@@ -229,14 +197,16 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
     }
 
     const context = scheduleContextOf(user, settings, deps.lateWindowMinutes);
-    const occurrence = checkTiming(
+    const occurrence = dueOccurrence({
       job,
-      scheduleRuleOf(rule),
+      rule: scheduleRuleOf(rule),
       context,
       slot,
       lateWindowMs,
-      rule.scheduleChangedAt,
-    );
+      changedAt: rule.scheduleChangedAt,
+      now,
+      log,
+    });
     if (!occurrence) return;
 
     const claim = {
@@ -254,6 +224,7 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
       return;
     }
 
+    const progress = { hasStartedSending: false };
     try {
       const reason = await skipReason(rule, slot.slice(0, 10));
       if (reason) {
@@ -261,11 +232,12 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
         log.info({ userId, ruleId, slot, reason }, "reminder skipped");
         return;
       }
-      await deliver(delivery, user, rule, occurrence);
+      await deliver(delivery, user, rule, occurrence, progress);
       log.info({ userId, ruleId, slot, channel: rule.channel }, "reminder sent");
     } catch (error) {
-      // Nothing went out before these failures, so the next attempt may safely resume.
-      if (!(error instanceof RetryableDeliveryError)) {
+      // Before sending starts, nothing went out and the next attempt may resume. An unexpected
+      // failure after that leaves the row in `sending`, because a resend could duplicate.
+      if (!(error instanceof RetryableDeliveryError) && !progress.hasStartedSending) {
         await finishDelivery(deps.db, delivery.id, {
           status: "retry",
           now: deps.clock.now(),
@@ -276,68 +248,10 @@ export function createReminderDelivery(deps: ReminderDeliveryDependencies): Remi
     }
   }
 
-  async function deliverWeeklySummary(job: ClaimedJob): Promise<void> {
-    const { userId, slot } = readPayload(job, ["userId", "slot"]);
-    const now = deps.clock.now();
-    const [user, settings] = await Promise.all([
-      deps.accounts.findById(deps.db, userId),
-      loadSettingsRow(deps.db, userId, now),
-    ]);
-    if (!user || !isReachable(user) || !settings.weeklySummaryEnabled || !user.emailVerifiedAt) {
-      log.info({ jobId: job.id, userId }, "weekly summary is off");
-      return;
-    }
-
-    const context = scheduleContextOf(user, settings, WEEKLY_SUMMARY_LATE_WINDOW_MINUTES);
-    const windowMs = WEEKLY_SUMMARY_LATE_WINDOW_MINUTES * 60_000;
-    const rule = weeklySummaryRule(user.weekStartsOn);
-    const occurrence = checkTiming(job, rule, context, slot, windowMs, null);
-    if (!occurrence) return;
-
-    const week = summaryWeekOf(slot);
-    const data = await deps.dataSource.weekSummary(userId, week.firstDate, week.lastDate);
-    const token = deps.unsubscribeTokens.sign(userId, { kind: "weekly-summary" });
-    const message = await weeklySummaryMail({
-      to: user.email,
-      data,
-      frontendUrl: deps.frontendUrl,
-      unsubscribeUrl: unsubscribeUrlFor(deps.frontendUrl, token),
-    });
-
-    // The claim and the outbox entry commit together, so the summary is queued exactly once.
-    await deps.db.transaction(async (tx) => {
-      const delivery = await claimDelivery(tx, {
-        userId,
-        ruleId: null,
-        sourceKey: `weekly-summary:${week.firstDate}`,
-        kind: "weekly-summary",
-        channel: "email",
-        slotAt: occurrence.slotAt,
-        now,
-      });
-      if (!delivery) return;
-      await deps.mail.queue(tx, message);
-      await finishDelivery(tx, delivery.id, { status: "sent", now });
-    });
-    log.info({ userId, firstDate: week.firstDate }, "weekly summary queued");
-  }
-
-  return { deliverReminder, deliverWeeklySummary };
-}
-
-/** The one-click unsubscribe address; built from FRONTEND_URL, never from a request. */
-export function unsubscribeUrlFor(frontendUrl: string, token: string): string {
-  return `${frontendUrl}/api/v1/email/unsubscribe?token=${encodeURIComponent(token)}`;
-}
-
-function readPayload<const K extends string>(job: ClaimedJob, keys: K[]): Record<K, string> {
-  const values = {} as Record<K, string>;
-  for (const key of keys) {
-    const value = job.payload[key];
-    if (typeof value !== "string") throw new PermanentJobError(`job payload has no ${key}`);
-    values[key] = value;
-  }
-  return values;
+  return {
+    deliverReminder,
+    deliverWeeklySummary: weeklySummaryDelivery(deps),
+  };
 }
 
 // SMTP 5xx replies and refused recipients will not change on a retry; anything else might.

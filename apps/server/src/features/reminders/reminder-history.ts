@@ -6,8 +6,8 @@ import { DELIVER_REMINDER_JOB, WEEKLY_SUMMARY_JOB } from "./reminder-planner";
 
 /** How long notifications and delivery records are kept. */
 export const REMINDER_HISTORY_DAYS = 90;
-// Planning never queues a slot older than the late window (at most a day), so finished jobs
-// past a week can go without their dedupe keys letting a reminder be queued twice.
+// Planning never queues a slot older than its late window (at most a day). So deleting finished
+// jobs older than a week frees no dedupe key that could let a reminder be queued twice.
 const FINISHED_JOB_DAYS = 7;
 
 /** Deletes old notifications, delivery records and finished reminder jobs. */

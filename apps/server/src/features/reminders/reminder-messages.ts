@@ -11,7 +11,7 @@ export interface ReminderText {
 }
 
 // NOTE: texts are English only; the user's locale (en, ru, cs) is not applied yet.
-/** The words of a reminder; every kind opens the card of the slot's local date. */
+/** Returns the words of a reminder. Every kind opens the card of the slot's local date. */
 export function reminderText(
   kind: ReminderKind,
   date: string,
@@ -44,7 +44,7 @@ export function reminderText(
   }
 }
 
-/** The email form of a reminder, with a one-click link that stops this rule's emails. */
+/** Renders a reminder as email, with a one-click link that stops this rule's emails. */
 export function reminderMail(input: {
   to: string;
   text: ReminderText;

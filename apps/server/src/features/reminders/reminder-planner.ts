@@ -15,8 +15,8 @@ import {
   scheduleContextOf,
   scheduleRuleOf,
 } from "./reminder-context";
-import { occurrencesBetween } from "./reminder-schedule";
-import type { Occurrence, ScheduleRule } from "./reminder-schedule";
+import { expiryOf, occurrencesBetween } from "./reminder-schedule";
+import type { ScheduleRule } from "./reminder-schedule";
 import { reminderRules } from "./reminders.tables";
 import type { ReminderRuleRow, ReminderSettingsRow } from "./reminders.tables";
 
@@ -43,7 +43,7 @@ export interface ReminderPlanner {
   planUser(userId: string): Promise<number>;
 }
 
-/** The pseudo-rule of the weekly summary: the first day of the user's week at 09:00. */
+/** Builds the schedule of the weekly summary: the first day of the user's week at 09:00. */
 export function weeklySummaryRule(weekStartsOn: "monday" | "sunday"): ScheduleRule {
   return {
     kind: "weekly-summary",
@@ -55,7 +55,7 @@ export function weeklySummaryRule(weekStartsOn: "monday" | "sunday"): ScheduleRu
   };
 }
 
-/** The seven local dates a summary sent on a date reports: the week that ended the day before. */
+/** Returns the seven local dates a summary reports: the week that ended the day before it. */
 export function summaryWeekOf(slot: string): { firstDate: string; lastDate: string } {
   const sendDate = slot.slice(0, 10);
   return { firstDate: addDays(sendDate, -7), lastDate: addDays(sendDate, -1) };
@@ -186,9 +186,4 @@ export function createReminderPlanner(deps: {
       return planUsers([userId]);
     },
   };
-}
-
-/** The last instant a reminder may go out: its slot plus the late window. */
-export function expiryOf(occurrence: Occurrence, lateWindowMs: number): Date {
-  return new Date(occurrence.slotAt.getTime() + lateWindowMs);
 }

@@ -128,6 +128,11 @@ function occurrenceAt(
   return { slot, slotAt, fireAt, isHeld: true };
 }
 
+/** Returns the last instant a reminder may go out: its slot plus the late window. */
+export function expiryOf(occurrence: Occurrence, lateWindowMs: number): Date {
+  return new Date(occurrence.slotAt.getTime() + lateWindowMs);
+}
+
 /** Whether a local time lies in quiet hours; hours that cross midnight wrap around. */
 export function isInside(time: string, quiet: { start: string; end: string }): boolean {
   if (quiet.start < quiet.end) return time >= quiet.start && time < quiet.end;

@@ -1,13 +1,12 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import {
-  REMINDER_RULES_MAX,
-  reminderRuleCreateSchema,
-  type ReminderRule,
-  type ReminderRuleCreate,
-  type ReminderRulePatch,
-  type ReminderSettings,
-  type ReminderSettingsPatch,
+import { REMINDER_RULES_MAX } from "@fitcoach/contract";
+import type {
+  ReminderRule,
+  ReminderRuleCreate,
+  ReminderRulePatch,
+  ReminderSettings,
+  ReminderSettingsPatch,
 } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
@@ -15,7 +14,6 @@ import type { Database } from "../../platform/database";
 import { problem } from "../../platform/errors";
 import { versionConflict } from "../../platform/etag";
 import type { AccountsService } from "../accounts/accounts.service";
-import type { AuthenticatedUser } from "../auth/sessions.service";
 import {
   loadSettingsRow,
   scheduleContextOf,
@@ -23,12 +21,12 @@ import {
   toSettingsView,
 } from "./reminder-context";
 import type { ReminderPlanner } from "./reminder-planner";
+import { assertChannelAllowed, mergeRule, ruleColumns, toRuleView } from "./reminder-rules";
+import type { Caller } from "./reminder-rules";
 import { occurrencesBetween } from "./reminder-schedule";
 import { reminderRules, reminderSettings } from "./reminders.tables";
 import type { ReminderRuleRow } from "./reminders.tables";
 import type { UnsubscribeTokens, UnsubscribeTopic } from "./unsubscribe-token";
-
-type Caller = Pick<AuthenticatedUser, "userId" | "emailVerified">;
 
 export interface RemindersService {
   listRules(userId: string): Promise<ReminderRule[]>;
@@ -271,87 +269,5 @@ export function createRemindersService(deps: {
       log.info({ userId: verified.userId, topic: verified.topic.kind }, "email unsubscribed");
       return verified.topic;
     },
-  };
-}
-
-function assertChannelAllowed(caller: Caller, channel: string): void {
-  if (channel !== "email" || caller.emailVerified) return;
-  throw problem("email-not-verified", {
-    detail: "Confirm your email address before you choose email reminders.",
-  });
-}
-
-/**
- * Applies a patch to a stored rule and checks the result against the rule kind's schema, so a
- * patch cannot give a rule fields of another kind or an empty water window.
- */
-function mergeRule(current: ReminderRuleRow, patch: ReminderRulePatch): ReminderRuleCreate {
-  const stored = Object.fromEntries(
-    Object.entries({
-      kind: current.kind,
-      enabled: current.enabled,
-      channel: current.channel,
-      weekdays: current.weekdays,
-      time: current.time,
-      startTime: current.startTime,
-      endTime: current.endTime,
-      intervalMinutes: current.intervalMinutes,
-      mealType: current.mealType,
-    }).filter(([, value]) => value !== null),
-  );
-  const parsed = reminderRuleCreateSchema.safeParse({ ...stored, ...patch });
-  if (parsed.success) return parsed.data;
-
-  const errors = parsed.error.issues.flatMap((issue) => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        field: key,
-        message: `is not an accepted field for a ${current.kind} reminder`,
-      }));
-    }
-    return [{ field: issue.path.join(".") || "body", message: issue.message }];
-  });
-  throw problem("validation-failed", {
-    detail: `The changed ${current.kind} reminder is invalid.`,
-    errors,
-  });
-}
-
-/** The table columns of a rule; fields another kind uses are stored as null. */
-function ruleColumns(
-  rule: ReminderRuleCreate,
-): Omit<
-  typeof reminderRules.$inferInsert,
-  "id" | "userId" | "scheduleChangedAt" | "createdAt" | "updatedAt"
-> {
-  return {
-    kind: rule.kind,
-    enabled: rule.enabled,
-    channel: rule.channel,
-    weekdays: rule.weekdays,
-    time: "time" in rule ? rule.time : null,
-    startTime: rule.kind === "water" ? rule.startTime : null,
-    endTime: rule.kind === "water" ? rule.endTime : null,
-    intervalMinutes: rule.kind === "water" ? rule.intervalMinutes : null,
-    mealType: rule.kind === "meal" ? rule.mealType : null,
-  };
-}
-
-function toRuleView(row: ReminderRuleRow, nextAt: Date | null): ReminderRule {
-  return {
-    id: row.id,
-    kind: row.kind,
-    enabled: row.enabled,
-    channel: row.channel,
-    weekdays: row.weekdays,
-    time: row.time,
-    startTime: row.startTime,
-    endTime: row.endTime,
-    intervalMinutes: row.intervalMinutes,
-    mealType: row.mealType,
-    nextAt: nextAt?.toISOString() ?? null,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }

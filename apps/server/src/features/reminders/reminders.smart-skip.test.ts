@@ -15,8 +15,8 @@ import type { ReminderDataSource } from "./reminder-data-source";
 
 /**
  * Logged data as the tracking services would report it. This in-test implementation of
- * ReminderDataSource stands in until the water, meal and day-card services exist; everything else
- * in these tests runs against the real database.
+ * ReminderDataSource is used until the water, meal and day-card services exist. Everything else in
+ * these tests runs against the real database.
  */
 class LoggedDays implements ReminderDataSource {
   waterMl = new Map<string, number>();

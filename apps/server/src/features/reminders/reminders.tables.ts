@@ -100,7 +100,7 @@ export const reminderDeliveries = pgTable(
     kind: text("kind").notNull(),
     channel: text("channel", { enum: REMINDER_CHANNELS }).notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
-    /** Why a reminder was skipped (goal-met, meal-logged, day-complete) or failed. */
+    /** Reason a reminder was skipped (goal-met, meal-logged, day-complete) or failed. */
     reason: text("reason"),
     slotAt: timestamp("slot_at", { withTimezone: true }).notNull(),
     /** Push subscriptions that already received it, so a retry skips them. */

@@ -17,7 +17,7 @@ import { rawHeader, SmtpPeer } from "../../../test/helpers/smtp-peer";
 import type { ReminderDataSource, WeekSummaryData } from "./reminder-data-source";
 import { CHART_CONTENT_ID } from "./weekly-summary-mail";
 
-/** A fixed logged week for the summary; stands in for the tracking services in this test. */
+/** A fixed logged week for the summary, used in place of the tracking services in this test. */
 const loggedWeek: ReminderDataSource = {
   async waterProgress() {
     return { totalMl: 0, goalMl: 2000 };

@@ -1,6 +1,6 @@
 import { constantTimeEqual, deriveKey, hmacSha256 } from "../../platform/crypto";
 
-/** What an unsubscribe link turns off: one rule's emails, or the weekly summary. */
+/** Mail that an unsubscribe link turns off: one rule's emails, or the weekly summary. */
 export type UnsubscribeTopic = { kind: "rule"; ruleId: string } | { kind: "weekly-summary" };
 
 const TOKEN_VERSION = "u1";
@@ -9,8 +9,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /**
  * Signs and checks one-click unsubscribe tokens: `u1.<user id>.<topic>.<HMAC-SHA256>`, keyed with
- * a key derived from SECRET_KEY. A token carries no expiry because mail clients may use the
- * header months later; it can only ever turn mail off, for one user and one topic.
+ * a key derived from SECRET_KEY. A token carries no expiry, because mail clients may use the
+ * header months later. It can only turn mail off, for one user and one topic.
  */
 export class UnsubscribeTokens {
   private readonly keys: Buffer[];
@@ -55,4 +55,9 @@ function parseTopic(text: string): UnsubscribeTopic | null {
   if (text === "weekly-summary") return { kind: "weekly-summary" };
   const ruleId = text.startsWith("rule-") ? text.slice("rule-".length) : "";
   return UUID_PATTERN.test(ruleId) ? { kind: "rule", ruleId } : null;
+}
+
+/** Builds the one-click unsubscribe address from FRONTEND_URL, never from a request. */
+export function unsubscribeUrlFor(frontendUrl: string, token: string): string {
+  return `${frontendUrl}/api/v1/email/unsubscribe?token=${encodeURIComponent(token)}`;
 }

@@ -16,7 +16,7 @@ const querystring = z.strictObject({
 });
 
 /**
- * The unsubscribe address of reminder and summary mails, usable without logging in. GET shows a
+ * Registers the unsubscribe address of reminder and summary mails, usable without logging in. GET shows a
  * confirmation page and changes nothing, because mail scanners open links on their own; POST, from
  * that page or from a mail client's one-click button (RFC 8058), turns the mail off.
  */

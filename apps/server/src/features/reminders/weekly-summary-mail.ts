@@ -48,7 +48,7 @@ export async function renderWaterChartPng(days: SummaryDay[], goalMl: number): P
     .toBuffer();
 }
 
-/** The week's numbers against the goals, one sentence per measure. */
+/** Describes the week's numbers against the goals, one sentence per measure. */
 export function summaryParagraphs(data: WeekSummaryData): string[] {
   const { days, goals } = data;
   const first = days[0]?.date ?? "";

@@ -57,6 +57,20 @@ const BACKOFF_MAX_SECONDS = 3_600;
 // Payloads can hold action links with live tokens (mail), so a finished job keeps only its
 // outcome: the payload is emptied when the job completes or fails for good.
 
+/** Reads string fields of a job's payload; a missing field fails the job for good. */
+export function payloadStrings<const K extends string>(
+  job: ClaimedJob,
+  keys: K[],
+): Record<K, string> {
+  const values = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = job.payload[key];
+    if (typeof value !== "string") throw new PermanentJobError(`job payload has no ${key}`);
+    values[key] = value;
+  }
+  return values;
+}
+
 /**
  * Adds a job. Pass the caller's transaction so the job exists only if the transaction commits;
  * returns false when a job with the same dedupe key already exists.
@@ -80,7 +94,7 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<boole
 /**
  * Adds jobs, or moves a job with the same dedupe key that has not been tried yet to the new run
  * time, expiry and payload. Planners call this on every pass, so a changed schedule re-times the
- * jobs it already queued; a job that ran, failed or is waiting for a retry is left alone.
+ * jobs it already queued. A job that ran, failed or waits for a retry is left alone.
  * Returns how many rows were added or changed. Dedupe keys must be distinct within one call.
  */
 export async function upsertPendingJobs(
