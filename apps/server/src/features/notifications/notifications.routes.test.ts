@@ -49,8 +49,8 @@ describe("notification routes", () => {
     const [first, second, third] = await addNotifications(user, ["one", "two", "three"]);
 
     const marked = await call(user, "POST", `/${third}/read`);
-    const page = await call(user, "GET", "/?limit=2");
-    const next = await call(user, "GET", `/?limit=2&cursor=${page.json().nextCursor}`);
+    const page = await call(user, "GET", "?limit=2");
+    const next = await call(user, "GET", `?limit=2&cursor=${page.json().nextCursor}`);
 
     expect(marked.statusCode).toBe(204);
     expect(page.json().items.map((item: { id: string }) => item.id)).toEqual([second, first]);
@@ -92,7 +92,7 @@ describe("notification routes", () => {
 
     const read = await call(stranger, "POST", `/${id}/read`);
     const deleted = await call(stranger, "DELETE", `/${id}`);
-    const listed = await call(stranger, "GET", "/");
+    const listed = await call(stranger, "GET", "");
 
     expect(read.statusCode).toBe(404);
     expect(deleted.statusCode).toBe(404);
@@ -103,7 +103,7 @@ describe("notification routes", () => {
   it("rejects an invalid cursor", async () => {
     const user = await createReminderUser(subject);
 
-    const response = await call(user, "GET", "/?cursor=not-a-cursor");
+    const response = await call(user, "GET", "?cursor=not-a-cursor");
 
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
