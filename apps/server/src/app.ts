@@ -26,7 +26,8 @@ import { registerBackgroundWork } from "./background";
 import type { PeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import { registerFeatureRoutes } from "./routes";
 import { createServices } from "./services";
-import type { Services } from "./services";
+import type { ServiceOverrides, Services } from "./services";
+import type { PushTransport } from "./features/notifications/push.service";
 
 /** Everything the app needs from outside; main.ts builds these for real, tests for a test. */
 export interface AppDependencies {
@@ -40,6 +41,8 @@ export interface AppDependencies {
   mailer: Mailer;
   /** Folder of the built web app, or null to serve the API only. */
   webRoot: string | null;
+  /** How push requests leave the server; unset uses an agent limited to public addresses. */
+  pushTransport?: PushTransport;
 }
 
 declare module "fastify" {
@@ -63,7 +66,10 @@ function trustProxyOption(
 }
 
 /** Builds the Fastify app without listening, so tests can drive it with inject(). */
-export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDependencies,
+  overrides: ServiceOverrides = {},
+): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -94,7 +100,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerInputGuards(app);
   if (!config.isProduction) await registerOpenApi(app);
 
-  const services = createServices(deps);
+  const services = createServices(deps, overrides);
   app.decorate("services", services);
   app.decorate("deps", deps);
   app.decorate("scheduler", registerBackgroundWork(deps, services));

@@ -2,13 +2,19 @@ import type { AppDependencies } from "./app";
 import { purgeExpiredIdempotencyKeys } from "./platform/idempotency/idempotency";
 import { createPeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import type { PeriodicJob, PeriodicScheduler } from "./platform/jobs/periodic-jobs";
+import { purgeReminderHistory } from "./features/reminders/reminder-history";
+import { DELIVER_REMINDER_JOB, WEEKLY_SUMMARY_JOB } from "./features/reminders/reminder-planner";
 import type { Services } from "./services";
 
 /** Periodic work of the product: kind and how often it runs. */
-const PERIODIC_JOBS: PeriodicJob[] = [
-  { kind: "maintenance.idempotency-keys", intervalMinutes: 60 },
-  { kind: "maintenance.signing-key-rotation", intervalMinutes: 60 },
-];
+function periodicJobs(deps: AppDependencies): PeriodicJob[] {
+  return [
+    { kind: "maintenance.idempotency-keys", intervalMinutes: 60 },
+    { kind: "maintenance.signing-key-rotation", intervalMinutes: 60 },
+    { kind: "maintenance.reminder-history", intervalMinutes: 24 * 60 },
+    { kind: "reminders.plan", intervalMinutes: deps.config.reminders.planningIntervalMinutes },
+  ];
+}
 
 /**
  * Registers every job handler with the worker and returns the scheduler of periodic jobs. Handlers
@@ -27,12 +33,24 @@ export function registerBackgroundWork(
   jobs.register("maintenance.signing-key-rotation", async () => {
     await services.signingKeys.rotateIfDue();
   });
+  jobs.register("maintenance.reminder-history", async () => {
+    await purgeReminderHistory({
+      db,
+      notifications: services.notifications,
+      now: deps.clock.now(),
+    });
+  });
+  jobs.register("reminders.plan", async () => {
+    await services.reminderPlanner.planAll();
+  });
+  jobs.register(DELIVER_REMINDER_JOB, (job) => services.reminderDelivery.deliverReminder(job));
+  jobs.register(WEEKLY_SUMMARY_JOB, (job) => services.reminderDelivery.deliverWeeklySummary(job));
 
   return createPeriodicScheduler({
     db,
     clock: deps.clock,
     jobs,
     logger: deps.logger,
-    periodic: PERIODIC_JOBS,
+    periodic: periodicJobs(deps),
   });
 }

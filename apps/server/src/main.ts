@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
   await app.services.signingKeys.rotateIfDue();
+  // Generates and stores the VAPID key pair on the first start unless VAPID_* configure one.
+  await app.services.push.publicKey();
   runtime.jobs.start();
   app.scheduler.start();
 

@@ -8,6 +8,10 @@ import { registerAuthentication } from "./features/auth/authenticate";
 import { registerIdempotency } from "./platform/idempotency/idempotency";
 import { healthRoutes } from "./features/health/health.routes";
 import { twoFactorRoutes } from "./features/two-factor/two-factor.routes";
+import { notificationsRoutes } from "./features/notifications/notifications.routes";
+import { pushRoutes } from "./features/notifications/push.routes";
+import { remindersRoutes } from "./features/reminders/reminders.routes";
+import { unsubscribeRoutes } from "./features/reminders/unsubscribe.routes";
 import type { Services } from "./services";
 
 export async function registerFeatureRoutes(
@@ -36,4 +40,12 @@ export async function registerFeatureRoutes(
     ...services,
     config: deps.config,
   });
+  await app.register(remindersRoutes, { prefix: "/api/v1/reminders", ...services });
+  await app.register(unsubscribeRoutes, {
+    prefix: "/api/v1/email",
+    ...services,
+    config: deps.config,
+  });
+  await app.register(notificationsRoutes, { prefix: "/api/v1/notifications", ...services });
+  await app.register(pushRoutes, { prefix: "/api/v1/push", ...services });
 }

@@ -11,6 +11,7 @@ import { createMailer } from "./platform/mail/mailer";
 import { connectRedis } from "./platform/redis";
 import { MAIL_JOB_KIND, mailJobHandler } from "./platform/mail/mail-outbox";
 import { webDistFolder } from "./platform/web-app";
+import type { PushTransport } from "./features/notifications/push.service";
 
 /**
  * Opens the database (migrating it unless told not to), Redis and the mailer, and returns the
@@ -19,7 +20,12 @@ import { webDistFolder } from "./platform/web-app";
 export async function openRuntime(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock; migrate?: boolean; webRoot?: string | null } = {},
+  options: {
+    clock?: Clock;
+    migrate?: boolean;
+    webRoot?: string | null;
+    pushTransport?: PushTransport;
+  } = {},
 ): Promise<AppDependencies & { close(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase({
@@ -49,6 +55,7 @@ export async function openRuntime(
     mailer,
     jobs,
     webRoot: options.webRoot === undefined ? webDistFolder() : options.webRoot,
+    pushTransport: options.pushTransport,
     async close() {
       await jobs.stop();
       mailer.close();

@@ -8,3 +8,5 @@ export * from "./features/two-factor/two-factor.tables";
 export * from "./features/signing-keys/signing-keys.tables";
 export * from "./features/audit/audit.tables";
 export * from "./features/coach/coach.tables";
+export * from "./features/notifications/notifications.tables";
+export * from "./features/reminders/reminders.tables";

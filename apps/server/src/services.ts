@@ -27,6 +27,21 @@ import { createTwoFactorAccountService } from "./features/two-factor/two-factor-
 import type { TwoFactorAccountService } from "./features/two-factor/two-factor-account.service";
 import { createTwoFactorService } from "./features/two-factor/two-factor.service";
 import type { TwoFactorService } from "./features/two-factor/two-factor.service";
+import { createNotificationsService } from "./features/notifications/notifications.service";
+import type { NotificationsService } from "./features/notifications/notifications.service";
+import { createPublicPushAgent } from "./features/notifications/push-network";
+import { createPushService } from "./features/notifications/push.service";
+import type { PushService } from "./features/notifications/push.service";
+import { vapidKeySource } from "./features/notifications/vapid-keys";
+import { createProfileOnlyDataSource } from "./features/reminders/reminder-data-source";
+import type { ReminderDataSource } from "./features/reminders/reminder-data-source";
+import { createReminderDelivery } from "./features/reminders/reminder-delivery";
+import type { ReminderDelivery } from "./features/reminders/reminder-delivery";
+import { createReminderPlanner } from "./features/reminders/reminder-planner";
+import type { ReminderPlanner } from "./features/reminders/reminder-planner";
+import { createRemindersService } from "./features/reminders/reminders.service";
+import type { RemindersService } from "./features/reminders/reminders.service";
+import { UnsubscribeTokens } from "./features/reminders/unsubscribe-token";
 
 /** Every feature's service, built once per app; features reach each other only through these. */
 export interface Services {
@@ -43,9 +58,20 @@ export interface Services {
   credentials: CredentialsService;
   twoFactorAccount: TwoFactorAccountService;
   coach: CoachFeature;
+  notifications: NotificationsService;
+  push: PushService;
+  unsubscribeTokens: UnsubscribeTokens;
+  reminderPlanner: ReminderPlanner;
+  reminderDelivery: ReminderDelivery;
+  reminders: RemindersService;
 }
 
-export function createServices(deps: AppDependencies): Services {
+/** Services a test replaces with its own implementation. */
+export interface ServiceOverrides {
+  reminderData?: ReminderDataSource;
+}
+
+export function createServices(deps: AppDependencies, overrides: ServiceOverrides = {}): Services {
   const { config, clock, logger } = deps;
   const db = deps.database.db;
 
@@ -109,6 +135,7 @@ export function createServices(deps: AppDependencies): Services {
       mealLog: noMealLog,
     },
   });
+  const reminderParts = createReminderServices(deps, { accounts, mail }, overrides);
 
   return {
     health,
@@ -124,5 +151,74 @@ export function createServices(deps: AppDependencies): Services {
     credentials,
     twoFactorAccount,
     coach,
+    ...reminderParts,
   };
+}
+
+function createReminderServices(
+  deps: AppDependencies,
+  shared: { accounts: AccountsService; mail: MailSender },
+  overrides: ServiceOverrides,
+): Pick<
+  Services,
+  | "notifications"
+  | "push"
+  | "unsubscribeTokens"
+  | "reminderPlanner"
+  | "reminderDelivery"
+  | "reminders"
+> {
+  const { config, clock, logger } = deps;
+  const db = deps.database.db;
+  const lateWindowMinutes = config.reminders.lateWindowMinutes;
+
+  const notifications = createNotificationsService({ db, clock });
+  const push = createPushService({
+    db,
+    clock,
+    logger,
+    transport: deps.pushTransport ?? { agent: createPublicPushAgent(), allowPrivateHosts: false },
+    vapidKeys: vapidKeySource({
+      db,
+      clock,
+      logger,
+      secretBox: new SecretBox(config.secretKey, config.previousSecretKeys, "vapid-key"),
+      configured: config.push.vapidKeys,
+    }),
+    vapidSubject: config.push.vapidSubject,
+  });
+  const unsubscribeTokens = new UnsubscribeTokens(config.secretKey, config.previousSecretKeys);
+  const reminderPlanner = createReminderPlanner({
+    db,
+    clock,
+    logger,
+    jobs: deps.jobs,
+    accounts: shared.accounts,
+    lateWindowMinutes,
+  });
+  const reminderDelivery = createReminderDelivery({
+    db,
+    clock,
+    logger,
+    accounts: shared.accounts,
+    notifications,
+    push,
+    mailer: deps.mailer,
+    mail: shared.mail,
+    dataSource:
+      overrides.reminderData ?? createProfileOnlyDataSource({ db, accounts: shared.accounts }),
+    unsubscribeTokens,
+    frontendUrl: config.frontendUrl,
+    lateWindowMinutes,
+  });
+  const reminders = createRemindersService({
+    db,
+    clock,
+    logger,
+    accounts: shared.accounts,
+    planner: reminderPlanner,
+    unsubscribeTokens,
+    lateWindowMinutes,
+  });
+  return { notifications, push, unsubscribeTokens, reminderPlanner, reminderDelivery, reminders };
 }

@@ -4,3 +4,5 @@ export * from "./password";
 export * from "./auth";
 export * from "./me";
 export * from "./coach";
+export * from "./reminders";
+export * from "./notifications";

@@ -198,6 +198,26 @@ const environmentSchema = z.object({
   COACH_PRICES: priceTableText.default(new Map()),
   COACH_USER_DAILY_BUDGET_USD: dollarText(1_000_000).default(0.5),
   COACH_GLOBAL_DAILY_BUDGET_USD: dollarText(1_000_000).default(20),
+  REMINDER_LATE_WINDOW_MINUTES: integerText(1, 1440).default(60),
+  REMINDER_PLANNING_INTERVAL_MINUTES: integerText(1, 60).default(15),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .refine((value) => isBase64UrlOfLength(value, 65), {
+      error: "must be an uncompressed P-256 public key in base64url (65 bytes)",
+    })
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .refine((value) => isBase64UrlOfLength(value, 32), {
+      error: "must be a P-256 private key in base64url (32 bytes)",
+    })
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .refine((value) => /^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(value), {
+      error: "must be a mailto: address or an https URL where push services can reach you",
+    })
+    .optional(),
 });
 
 export type RawEnvironment = z.input<typeof environmentSchema>;
@@ -260,6 +280,16 @@ export interface Config {
   };
   uploads: { maxBytes: number; maxPixels: number; importMaxBytes: number };
   coach: CoachConfig;
+  reminders: {
+    /** A reminder later than this after its time is dropped instead of sent. */
+    lateWindowMinutes: number;
+    planningIntervalMinutes: number;
+  };
+  push: {
+    /** VAPID key pair from the environment; without it the server generates and stores one. */
+    vapidKeys: { publicKey: string; privateKey: string } | null;
+    vapidSubject: string;
+  };
 }
 
 /** Settings of the AI coach: its provider and model, timeouts, limits and budgets. */
@@ -325,6 +355,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   }
   if (values.ENABLE_EMAIL && !values.SMTP_HOST) {
     errors.push("SMTP_HOST: missing; it is required when ENABLE_EMAIL is true");
+  }
+  if (Boolean(values.VAPID_PUBLIC_KEY) !== Boolean(values.VAPID_PRIVATE_KEY)) {
+    errors.push(
+      "VAPID_PUBLIC_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither to let the server generate a pair",
+    );
   }
   if (values.LOCKOUT_BASE_MINUTES > values.LOCKOUT_MAX_MINUTES) {
     errors.push("LOCKOUT_BASE_MINUTES: must not be greater than LOCKOUT_MAX_MINUTES");
@@ -400,6 +435,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         importMaxBytes: values.IMPORT_MAX_BYTES,
       },
       coach: coachConfig(values),
+      reminders: {
+        lateWindowMinutes: values.REMINDER_LATE_WINDOW_MINUTES,
+        planningIntervalMinutes: values.REMINDER_PLANNING_INTERVAL_MINUTES,
+      },
+      push: {
+        vapidKeys:
+          values.VAPID_PUBLIC_KEY && values.VAPID_PRIVATE_KEY
+            ? { publicKey: values.VAPID_PUBLIC_KEY, privateKey: values.VAPID_PRIVATE_KEY }
+            : null,
+        vapidSubject: values.VAPID_SUBJECT ?? defaultVapidSubject(frontendUrl, values.SMTP_FROM),
+      },
     },
   };
 }
@@ -561,6 +607,20 @@ function developmentSecret(dataDir: string, name: string): string {
   const value = randomBytes(48).toString("base64url");
   writeFileSync(file, value, { mode: 0o600 });
   return value;
+}
+
+/**
+ * Contact that push services see in VAPID tokens: the https FRONTEND_URL, else the SMTP_FROM
+ * address. Push services reject subjects that are neither https nor mailto.
+ */
+function defaultVapidSubject(frontendUrl: string, smtpFrom: string): string {
+  if (frontendUrl.startsWith("https://")) return frontendUrl;
+  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(smtpFrom)?.[1] ?? smtpFrom.trim();
+  return /^[^@\s]+@[^@\s]+$/.test(address) ? `mailto:${address}` : "mailto:no-reply@localhost";
+}
+
+function isBase64UrlOfLength(value: string, bytes: number): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(value) && Buffer.from(value, "base64url").length === bytes;
 }
 
 function defaultDevelopmentOrigins(port: number): string[] {

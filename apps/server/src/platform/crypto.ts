@@ -88,7 +88,11 @@ export class SecretBox {
   }
 }
 
-function deriveKey(secret: string, purpose: string): { id: string; key: Buffer } {
+/**
+ * Derives a 256-bit key for one purpose from SECRET_KEY with HKDF, so a key leaked from one use
+ * (say, link signatures) reveals nothing about another. The id names the key without exposing it.
+ */
+export function deriveKey(secret: string, purpose: string): { id: string; key: Buffer } {
   const key = Buffer.from(hkdfSync("sha256", secret, "fitcoach", `fitcoach/${purpose}`, 32));
   const id = createHash("sha256").update(key).digest("hex").slice(0, 8);
   return { id, key };

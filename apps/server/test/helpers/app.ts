@@ -11,6 +11,8 @@ import type { Clock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { Config } from "../../src/platform/config";
 import { openRuntime } from "../../src/runtime";
+import type { PushTransport } from "../../src/features/notifications/push.service";
+import type { ServiceOverrides } from "../../src/services";
 import { createTestDatabase } from "./database";
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -85,6 +87,9 @@ export interface TestAppOptions {
   webRoot?: string | null;
   /** Runs after the app is built and before it is ready, to add test-only routes. */
   configure?: (app: FastifyInstance) => void;
+  /** Sends push requests through this agent, such as one that trusts a fake push service. */
+  pushTransport?: PushTransport;
+  services?: ServiceOverrides;
 }
 
 /** Builds an app on a fresh copy of the template database, ready for inject(). */
@@ -98,8 +103,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     migrate: false,
     webRoot: options.webRoot ?? null,
+    pushTransport: options.pushTransport,
   });
-  const app = await buildApp(runtime);
+  const app = await buildApp(runtime, options.services);
   options.configure?.(app);
   await app.ready();
 

@@ -72,10 +72,7 @@ export class FakeModelServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  private async answer(
-    answer: FakeAnswer,
-    response: ServerResponse,
-  ): Promise<void> {
+  private async answer(answer: FakeAnswer, response: ServerResponse): Promise<void> {
     if ("hang" in answer) {
       // Holds the request open until the client gives up or the server stops.
       const release = (): void => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Me, MePatch } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
@@ -21,6 +21,7 @@ export type UnverifiedRestriction = (typeof UNVERIFIED_RESTRICTIONS)[number];
 export interface AccountsService {
   findByEmail(executor: Executor, email: string): Promise<UserRow | null>;
   findById(executor: Executor, userId: string): Promise<UserRow | null>;
+  findByIds(executor: Executor, userIds: string[]): Promise<UserRow[]>;
   getMe(userId: string): Promise<Me>;
   updateProfile(userId: string, patch: MePatch): Promise<Me>;
   toMe(row: UserRow): Me;
@@ -54,6 +55,12 @@ export function createAccountsService(deps: { db: Database; clock: Clock }): Acc
     },
 
     findById,
+
+    async findByIds(executor, userIds) {
+      if (userIds.length === 0) return [];
+      return executor.select().from(users).where(inArray(users.id, userIds));
+    },
+
     getMe,
 
     async updateProfile(userId, patch) {

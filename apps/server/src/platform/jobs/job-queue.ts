@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, inArray, lt, or, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 
 import type { Clock } from "../clock";
@@ -35,12 +35,41 @@ export class PermanentJobError extends Error {
   override readonly name = "PermanentJobError";
 }
 
+/**
+ * Thrown by a handler whose job is not due yet after all, such as a reminder whose user moved to
+ * a time zone further west. The job runs again at `runAt` without using up an attempt.
+ */
+export class DeferJobError extends Error {
+  override readonly name = "DeferJobError";
+
+  constructor(
+    readonly runAt: Date,
+    readonly expiresAt: Date | null,
+  ) {
+    super(`deferred to ${runAt.toISOString()}`);
+  }
+}
+
 const LEASE_SECONDS = 120;
 const BACKOFF_BASE_SECONDS = 5;
 const BACKOFF_MAX_SECONDS = 3_600;
 
 // Payloads can hold action links with live tokens (mail), so a finished job keeps only its
 // outcome: the payload is emptied when the job completes or fails for good.
+
+/** Reads string fields of a job's payload; a missing field fails the job for good. */
+export function payloadStrings<const K extends string>(
+  job: ClaimedJob,
+  keys: K[],
+): Record<K, string> {
+  const values = {} as Record<K, string>;
+  for (const key of keys) {
+    const value = job.payload[key];
+    if (typeof value !== "string") throw new PermanentJobError(`job payload has no ${key}`);
+    values[key] = value;
+  }
+  return values;
+}
 
 /**
  * Adds a job. Pass the caller's transaction so the job exists only if the transaction commits;
@@ -60,6 +89,44 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<boole
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   return inserted.length > 0;
+}
+
+/**
+ * Adds jobs, or moves a job with the same dedupe key that has not been tried yet to the new run
+ * time, expiry and payload. Planners call this on every pass, so a changed schedule re-times the
+ * jobs it already queued. A job that ran, failed or waits for a retry is left alone.
+ * Returns how many rows were added or changed. Dedupe keys must be distinct within one call.
+ */
+export async function upsertPendingJobs(
+  executor: Executor,
+  batch: (NewJob & { dedupeKey: string })[],
+): Promise<number> {
+  if (batch.length === 0) return 0;
+  const changed = await executor
+    .insert(jobs)
+    .values(
+      batch.map((job) => ({
+        kind: job.kind,
+        payload: job.payload,
+        runAt: job.runAt,
+        dedupeKey: job.dedupeKey,
+        maxAttempts: job.maxAttempts,
+        expiresAt: job.expiresAt,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: jobs.dedupeKey,
+      set: {
+        runAt: sql`excluded.run_at`,
+        expiresAt: sql`excluded.expires_at`,
+        payload: sql`excluded.payload`,
+      },
+      setWhere: sql`${jobs.attempts} = 0 and ${jobs.completedAt} is null and ${jobs.failedAt} is null
+        and (${jobs.runAt} <> excluded.run_at or ${jobs.expiresAt} is distinct from excluded.expires_at
+          or ${jobs.payload} <> excluded.payload)`,
+    })
+    .returning({ id: jobs.id });
+  return changed.length;
 }
 
 export interface JobWorkerOptions {
@@ -135,6 +202,15 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       return;
     }
 
+    if (error instanceof DeferJobError) {
+      log.info({ jobId: job.id, kind: job.kind, runAt: error.runAt }, "job deferred");
+      await options.db.execute(sql`
+        update ${jobs} set run_at = ${error.runAt}, expires_at = ${error.expiresAt},
+          attempts = attempts - 1, locked_until = null
+        where id = ${job.id} and locked_by = ${workerId}`);
+      return;
+    }
+
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
     if (permanent) {
@@ -164,8 +240,12 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
 
   async function runJob(job: ClaimedJob): Promise<void> {
     if (job.expiresAt && job.expiresAt < options.clock.now()) {
+      // Dropping a late job is the expected outcome (a reminder past its window), not a failure.
       log.info({ jobId: job.id, kind: job.kind }, "job expired before it ran");
-      await finish(job, new PermanentJobError("expired before it ran"));
+      await options.db.execute(sql`
+        update ${jobs} set failed_at = ${options.clock.now()}, locked_until = null,
+          last_error = 'expired before it ran', payload = '{}'::jsonb
+        where id = ${job.id} and locked_by = ${workerId}`);
       return;
     }
     const handler = handlers.get(job.kind);
@@ -232,4 +312,22 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (running) await running.catch(() => undefined);
     },
   };
+}
+
+/**
+ * Deletes jobs of the given kinds that completed or failed before a time; returns how many.
+ * Their dedupe keys become free again, so purge only jobs that no planner will queue again.
+ */
+export async function purgeFinishedJobs(
+  executor: Executor,
+  kinds: string[],
+  before: Date,
+): Promise<number> {
+  const rows = await executor
+    .delete(jobs)
+    .where(
+      and(inArray(jobs.kind, kinds), or(lt(jobs.completedAt, before), lt(jobs.failedAt, before))),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
 }

@@ -4,6 +4,15 @@ import type { Logger } from "pino";
 
 import type { Config } from "../config";
 
+/** A file sent with a message; with `cid` set, the HTML shows it inline as <img src="cid:…">. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** The file's bytes in base64, so the message stays plain JSON in the outbox. */
+  contentBase64: string;
+  cid?: string;
+}
+
 /** A rendered message, as stored in the outbox and handed to SMTP. */
 export interface MailMessage {
   to: string;
@@ -13,6 +22,7 @@ export interface MailMessage {
   /** The action link in the message, if any; logged in full when email is disabled. */
   link?: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
   /** Short machine name of the message (password-reset, verify-email…), for logs. */
   template: string;
 }
@@ -55,6 +65,12 @@ export function createMailer(config: Config["email"], logger: Logger): Mailer {
         text: message.text,
         html: message.html,
         headers: message.headers,
+        attachments: message.attachments?.map((attachment) => ({
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          content: Buffer.from(attachment.contentBase64, "base64"),
+          cid: attachment.cid,
+        })),
       });
     },
     close() {

@@ -1,0 +1,40 @@
+import { get } from "node:https";
+import { describe, expect, it } from "vitest";
+
+import { createPublicPushAgent, isPrivateHost, isPublicAddress } from "./push-network";
+
+describe("push network guard", () => {
+  it("classifies public and private addresses", () => {
+    expect(isPublicAddress("142.250.185.74")).toBe(true);
+    expect(isPublicAddress("2a00:1450:4001:82b::200a")).toBe(true);
+    expect(isPublicAddress("127.0.0.1")).toBe(false);
+    expect(isPublicAddress("10.1.2.3")).toBe(false);
+    expect(isPublicAddress("172.20.0.1")).toBe(false);
+    expect(isPublicAddress("192.168.1.10")).toBe(false);
+    expect(isPublicAddress("169.254.169.254")).toBe(false);
+    expect(isPublicAddress("::1")).toBe(false);
+    expect(isPublicAddress("fd00::1")).toBe(false);
+    expect(isPublicAddress("::ffff:127.0.0.1")).toBe(false);
+  });
+
+  it("treats localhost names as private", () => {
+    expect(isPrivateHost("localhost")).toBe(true);
+    expect(isPrivateHost("push.localhost")).toBe(true);
+    expect(isPrivateHost("[::1]")).toBe(true);
+    expect(isPrivateHost("fcm.googleapis.com")).toBe(false);
+  });
+
+  it("refuses names that resolve to loopback", async () => {
+    const agent = createPublicPushAgent();
+
+    const error = await new Promise<NodeJS.ErrnoException>((resolve) => {
+      get("https://localhost:9/", { agent }, () => resolve(new Error("connected"))).on(
+        "error",
+        resolve,
+      );
+    });
+    agent.destroy();
+
+    expect(error.code).toBe("EPUSHPRIVATE");
+  });
+});
