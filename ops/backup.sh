@@ -160,7 +160,7 @@ function main() {
   fi
 
   STAGING_DIR=$(mktemp -d "$BACKUP_DIR/.staging.XXXXXX")
-  if [[ "$SOURCE_MODE" == url ]]; then prepare_url_connection "$STAGING_DIR"; fi
+  if [[ "$SOURCE_MODE" == url ]]; then prepare_url_connection "$STAGING_DIR"; else find_containers; fi
   check_database_connection
   choose_archive_name
   collect

@@ -38,7 +38,7 @@ function on_exit() {
   if [[ -z "$STAGING_DIR" ]]; then return 0; fi
   if [[ $SERVER_STOPPED -eq 1 ]]; then
     info "Starting the server again…"
-    compose start server >/dev/null 2>&1 || info "Could not start the server; run: docker-compose start server"
+    docker start "$SERVER_CONTAINER" >/dev/null || info "Could not start the server; run: docker-compose start server"
   fi
   if [[ -n "$STAGING_DIR" ]]; then rm -rf "$STAGING_DIR"; fi
   if [[ $status -ne 0 ]]; then
@@ -155,12 +155,10 @@ function stop_server() {
     info "NOTE: stop every FitCoach server that uses this database before restoring; its connections are ended now."
     return 0
   fi
-  local container
-  container=$(compose ps -q server)
-  if [[ -n "$container" && "$(docker inspect -f '{{.State.Running}}' "$container")" == true ]]; then
+  if [[ "$(docker inspect -f '{{.State.Running}}' "$SERVER_CONTAINER")" == true ]]; then
     info "Stopping the server…"
     SERVER_STOPPED=1
-    compose stop server >/dev/null 2>&1 || die "could not stop the server"
+    docker stop "$SERVER_CONTAINER" >/dev/null || die "could not stop the server"
   fi
 }
 
@@ -252,13 +250,12 @@ function run_migrations() {
 function start_server() {
   if [[ $SERVER_STOPPED -eq 0 ]]; then return 0; fi
   info "Starting the server…"
-  compose start server >/dev/null 2>&1 || die "could not start the server"
+  docker start "$SERVER_CONTAINER" >/dev/null || die "could not start the server"
   SERVER_STOPPED=0
 
-  local container deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS)) health=""
-  container=$(compose ps -q server)
+  local deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS)) health=""
   while ((SECONDS < deadline)); do
-    health=$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$container")
+    health=$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$SERVER_CONTAINER")
     if [[ "$health" == healthy || "$health" == none ]]; then return 0; fi
     sleep 2
   done
@@ -273,7 +270,7 @@ function main() {
   require_tools "${extra_tools[@]}"
   mkdir -p "$BACKUP_DIR"
   STAGING_DIR=$(mktemp -d "$BACKUP_DIR/.restore.XXXXXX")
-  if [[ "$SOURCE_MODE" == url ]]; then prepare_url_connection "$STAGING_DIR"; fi
+  if [[ "$SOURCE_MODE" == url ]]; then prepare_url_connection "$STAGING_DIR"; else find_containers; fi
   check_database_connection
   check_migration_command
 

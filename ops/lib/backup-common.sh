@@ -5,8 +5,9 @@
 # and upload access for the two places a FitCoach database can live.
 #
 #   compose  no DATABASE_URL: PostgreSQL runs as the compose service "db" and the uploaded files sit
-#            in the "server" service's data volume. Commands run inside those containers, so the
-#            host needs docker-compose (1.29 or the v2 plugin) and nothing else.
+#            in the "server" service's data volume. The scripts find both containers with
+#            docker-compose once, then run commands in them with docker, so the host needs
+#            docker and docker-compose (1.29 or the v2 plugin) and no PostgreSQL client.
 #   url      DATABASE_URL is set: any PostgreSQL server, reached with the host's pg_dump, pg_restore
 #            and psql (version 15 or newer). Uploaded files are read from UPLOADS_DIR.
 #
@@ -103,7 +104,24 @@ function require_tools() {
       die "neither DATABASE_URL nor docker-compose is available; set DATABASE_URL or install docker-compose"
     fi
     if [[ -f "$ENV_FILE" ]]; then COMPOSE+=(--env-file "$ENV_FILE"); fi
+    command -v docker >/dev/null 2>&1 || die "docker is required but was not found on PATH"
   fi
+}
+
+# Finds the db and server containers of the compose project (compose mode only). The database
+# must be running; the server container must exist but may be stopped.
+function find_containers() {
+  DB_CONTAINER=$(compose ps -q db 2>/dev/null || true)
+  SERVER_CONTAINER=$(compose ps -q server 2>/dev/null || true)
+  if [[ -z "$DB_CONTAINER" || "$(docker inspect -f '{{.State.Running}}' "$DB_CONTAINER")" != true ]]; then
+    die "the compose database is not running; start the stack (docker-compose up -d) or set DATABASE_URL"
+  fi
+  [[ -n "$SERVER_CONTAINER" ]] || die "the compose stack has no server container; run docker-compose up -d first"
+  SERVER_IMAGE_ID=$(docker inspect -f '{{.Image}}' "$SERVER_CONTAINER")
+  SERVER_USER=$(docker inspect -f '{{.Config.User}}' "$SERVER_CONTAINER")
+  SERVER_DATA_DIR=$(docker inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$SERVER_CONTAINER" |
+    sed -n 's/^DATA_DIR=//p')
+  [[ -n "$SERVER_DATA_DIR" ]] || die "the server container has no DATA_DIR setting"
 }
 
 # Runs docker-compose from the repository root, where the compose files are.
@@ -140,7 +158,7 @@ function dump_database() {
   if [[ "$SOURCE_MODE" == url ]]; then
     pg_dump --format=custom "$PG_URL"
   else
-    compose exec -T db sh -c \
+    docker exec -i "$DB_CONTAINER" sh -c \
       'PGPASSWORD="$POSTGRES_PASSWORD" exec pg_dump --format=custom -U "$POSTGRES_USER" -d "$POSTGRES_DB"'
   fi
 }
@@ -151,7 +169,7 @@ function run_pg_restore() {
   if [[ "$SOURCE_MODE" == url ]]; then
     pg_restore "$@"
   else
-    compose exec -T db pg_restore "$@"
+    docker exec -i "$DB_CONTAINER" pg_restore "$@"
   fi
 }
 
@@ -160,16 +178,19 @@ function run_psql() {
   if [[ "$SOURCE_MODE" == url ]]; then
     psql -X -q -v ON_ERROR_STOP=1 "$@" "$PG_URL"
   else
-    compose exec -T db sh -c \
+    docker exec -i "$DB_CONTAINER" sh -c \
       'PGPASSWORD="$POSTGRES_PASSWORD" exec psql -X -q -v ON_ERROR_STOP=1 "$@" -U "$POSTGRES_USER" -d "$POSTGRES_DB"' \
       psql "$@"
   fi
 }
 
-# Runs a shell script as the server's user with its data volume mounted. It starts a one-off
-# container, so it works whether or not the server is running.
+# Runs a shell script as the server's user, with the server's volumes and no network. It starts a
+# one-off container from the server's image, so it works whether or not the server is running.
 function run_in_server_container() {
-  compose run --rm --no-deps -T --entrypoint sh server -c "$1"
+  local user_option=()
+  if [[ -n "$SERVER_USER" ]]; then user_option=(--user "$SERVER_USER"); fi
+  docker run --rm -i --network none "${user_option[@]}" --volumes-from "$SERVER_CONTAINER" \
+    --env DATA_DIR="$SERVER_DATA_DIR" --entrypoint sh "$SERVER_IMAGE_ID" -c "$1"
 }
 
 # Writes a tar of the uploaded files to stdout; every entry starts with "uploads/".
@@ -219,7 +240,7 @@ function count_rows_in_sql() {
 }
 
 # Checks an unpacked backup folder: the manifest format, every checksum and the dump's table of
-# contents. Prints nothing and returns non-zero with a message on the first problem.
+# contents. Exits with a message on the first problem.
 function verify_backup_folder() {
   local folder=$1
   [[ -f "$folder/manifest.txt" ]] || die "the backup has no manifest.txt"
@@ -228,7 +249,10 @@ function verify_backup_folder() {
   [[ "$format" == "$MANIFEST_FORMAT" ]] ||
     die "the backup's manifest format is '$format'; this script reads format $MANIFEST_FORMAT"
   awk '$1 == "sha256" { print $2 "  " $3 }' "$folder/manifest.txt" >"$folder/.checksums"
-  [[ $(wc -l <"$folder/.checksums") -ge 2 ]] || die "the backup's manifest lists no checksums"
+  local file
+  for file in database.dump uploads.tar; do
+    grep -q "  $file\$" "$folder/.checksums" || die "the backup's manifest has no checksum for $file"
+  done
   (cd "$folder" && sha256sum --check --quiet --strict .checksums) >&2 ||
     die "a checksum in the backup does not match; the backup is damaged"
   rm -f "$folder/.checksums"
@@ -247,6 +271,6 @@ function check_database_connection() {
     if [[ "$SOURCE_MODE" == url ]]; then
       die "cannot connect to the database in DATABASE_URL"
     fi
-    die "cannot reach the compose database; is the stack running (docker-compose ps db)?"
+    die "cannot reach the compose database; check it with: docker-compose ps db"
   fi
 }
