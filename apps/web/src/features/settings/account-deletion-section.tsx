@@ -16,8 +16,8 @@ const deletionFormSchema = z.object({
 
 /**
  * Deletes the account after the password and an explicit tick; the session ends with it.
- * NOTE: the server has no DELETE /api/v1/me yet, so the request fails with "not found" until the
- * account deletion API is merged.
+ * NOTE: the server has no DELETE /api/v1/me yet and returns 405 method-not-allowed, so deletion
+ * fails until the account deletion API is merged.
  */
 export function AccountDeletionSection(): React.JSX.Element {
   const { t } = useTranslation();

@@ -11,8 +11,8 @@ import { SettingsSection } from "./settings-section";
 
 /**
  * Downloads all data; the server wants a login in the last minutes, so it may ask for the password.
- * NOTE: the server has no GET /api/v1/me/export yet, so the download fails with "not found" until
- * the export API is merged.
+ * NOTE: the server has no GET /api/v1/me/export yet and returns 404 not-found, so the download
+ * fails until the export API is merged.
  */
 export function ExportSection(): React.JSX.Element {
   const { t } = useTranslation();
