@@ -86,7 +86,6 @@ describe("web app in Chromium", () => {
     await screenshotBothThemes(page, "today-offline");
   });
 
-  // TODO: add the full flow once the auth and tracking APIs are merged: register, verify from the
-  // logged link, log in, breakfast from the food catalog, water, workout, stats chart, enable 2FA,
-  // log out, TOTP login and export. server.waitForMailLink(email, "verify-email") reads the link.
+  // TODO: add breakfast from the food catalog, water, a workout and the stats chart to the account
+  // flow in account.e2e.ts once the tracking APIs are merged.
 });

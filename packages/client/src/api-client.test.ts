@@ -322,6 +322,52 @@ describe("native refresh", () => {
     expect((await store.load()).refreshToken).toBe("refresh-2");
   });
 
+  it("retries with the successor another process stored", async () => {
+    const store = createMemoryTokenStore({ refreshToken: "refresh-1", deviceToken: "device-1" });
+    const { url, requests } = await serve(async (request, response) => {
+      if (JSON.parse(request.body).refreshToken === "refresh-1") {
+        // Another window of the app rotated the token and stored the successor.
+        await store.save({ accessToken: null, refreshToken: "refresh-2", deviceToken: "device-1" });
+        return sendProblem(response, 409, "refresh-in-progress", {}, { "retry-after": "0" });
+      }
+      sendJson(response, 200, tokenAnswer("new-token", { refreshToken: "refresh-3" }));
+    });
+    const client = createApiClient({ platform: "native", baseUrl: url, tokenStore: store });
+
+    const refreshed = await client.refreshSession();
+
+    expect(refreshed).toBe(true);
+    expect(requests.map((request) => JSON.parse(request.body).refreshToken)).toEqual([
+      "refresh-1",
+      "refresh-2",
+    ]);
+    expect(await store.load()).toEqual({
+      accessToken: "new-token",
+      refreshToken: "refresh-3",
+      deviceToken: "device-1",
+    });
+  });
+
+  it("never resends a token that was rotated elsewhere", async () => {
+    const { url, requests } = await serve((_request, response) =>
+      sendProblem(response, 409, "refresh-in-progress", {}, { "retry-after": "0" }),
+    );
+    const store = createMemoryTokenStore({ refreshToken: "refresh-1", deviceToken: "device-1" });
+    const client = createApiClient({ platform: "native", baseUrl: url, tokenStore: store });
+    const logouts = recordLogouts(client);
+
+    const refreshed = await client.refreshSession();
+
+    expect(refreshed).toBe(false);
+    expect(requests).toHaveLength(1);
+    expect(logouts).toEqual(["session-ended"]);
+    expect(await store.load()).toEqual({
+      accessToken: null,
+      refreshToken: null,
+      deviceToken: "device-1",
+    });
+  });
+
   it("logs out without a refresh token", async () => {
     const { url, requests } = await serve((_request, response) => sendJson(response, 200, {}));
     const client = createApiClient({ platform: "native", baseUrl: url });

@@ -201,12 +201,21 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
   }
 
   async function refreshWithOneRetry(): Promise<boolean> {
+    const sentRefreshToken = (await readTokens()).refreshToken;
     let response = await postRefresh();
     if (response.status === 409) {
-      // Another tab rotated the shared cookie a moment ago; its successor is usable shortly.
+      // Another tab or process rotated this token a moment ago. Browsers share the cookie, so after
+      // the wait the cookie holds its successor; native clients look for it in their token store.
       const problem = await readProblem(response);
       if (problem.code !== "refresh-in-progress") throw problem;
       await delay(retryAfterSeconds(response.headers) * 1000);
+      if (platform === "native" && !(await loadNewerRefreshToken(sentRefreshToken))) {
+        // Sending the same token again after the grace period counts as reuse, which makes the
+        // server end the session and record a high-severity audit event. The successor never
+        // reached this device, so the session is lost here either way.
+        await endSession("session-ended");
+        return false;
+      }
       response = await postRefresh();
     }
 
@@ -220,6 +229,14 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     if (!parsed.success)
       throw new UnexpectedResponseError("The refresh response contains no access token.");
     await storeTokenResponse(parsed.data);
+    return true;
+  }
+
+  /** Reloads the token store and tells whether it now holds a refresh token other than `sent`. */
+  async function loadNewerRefreshToken(sent: string | null): Promise<boolean> {
+    const stored = await store.load();
+    if (!stored.refreshToken || stored.refreshToken === sent) return false;
+    tokens = { ...(await readTokens()), refreshToken: stored.refreshToken };
     return true;
   }
 

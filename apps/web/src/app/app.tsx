@@ -6,6 +6,9 @@ import type { ApiClient } from "@fitcoach/client";
 import { ProblemError } from "@fitcoach/client";
 import type { i18n as I18n } from "i18next";
 
+import type { FitcoachDesktopApi } from "../desktop/desktop-api";
+import { DesktopProvider } from "../desktop/desktop-context";
+import { QuickLogListener } from "../desktop/quick-log-listener";
 import { ApiProvider } from "./api-context";
 import { AppRoutes } from "./routes";
 import { SessionProvider } from "./session";
@@ -26,22 +29,26 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** Renders the whole app with its providers for the browser entry point. */
+/** Renders the whole app with its providers for the entry point; `desktop` is null in a browser. */
 export function App(props: {
   api: ApiClient;
   i18n: I18n;
   queryClient: QueryClient;
+  desktop: FitcoachDesktopApi | null;
 }): React.JSX.Element {
   return (
     <StrictMode>
       <I18nextProvider i18n={props.i18n}>
         <QueryClientProvider client={props.queryClient}>
           <ApiProvider client={props.api}>
-            <SessionProvider>
-              <BrowserRouter>
-                <AppRoutes />
-              </BrowserRouter>
-            </SessionProvider>
+            <DesktopProvider desktop={props.desktop}>
+              <SessionProvider>
+                <BrowserRouter>
+                  <AppRoutes />
+                  <QuickLogListener />
+                </BrowserRouter>
+              </SessionProvider>
+            </DesktopProvider>
           </ApiProvider>
         </QueryClientProvider>
       </I18nextProvider>

@@ -3,6 +3,15 @@ import type { ApiClient } from "@fitcoach/client";
 import type { WorkerMessage } from "../service-worker/sw";
 
 /**
+ * Tells whether the page should register the service worker: only in a browser, over http or
+ * https. The desktop shell serves the app from its `fitcoach:` scheme, where service workers are
+ * turned off, so the app inside the shell never registers one.
+ */
+export function shouldRegisterServiceWorker(protocol: string, isDesktop: boolean): boolean {
+  return !isDesktop && (protocol === "https:" || protocol === "http:");
+}
+
+/**
  * Registers the service worker and keeps the offline write queue draining: at start, whenever the
  * browser comes back online, and when the worker requests it. The worker has no token of its own, so the
  * page lends its access token for each flush and refreshes it once if the server returns 401.

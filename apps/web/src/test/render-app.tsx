@@ -12,6 +12,9 @@ import { createQueryClient } from "../app/app";
 import { ApiProvider } from "../app/api-context";
 import { AppRoutes } from "../app/routes";
 import { SessionProvider } from "../app/session";
+import type { FitcoachDesktopApi } from "../desktop/desktop-api";
+import { DesktopProvider } from "../desktop/desktop-context";
+import { QuickLogListener } from "../desktop/quick-log-listener";
 import type { SessionStatus } from "../app/session";
 import { createI18n } from "../i18n/i18n";
 import type { Language } from "../i18n/languages";
@@ -19,7 +22,7 @@ import type { Language } from "../i18n/languages";
 export interface RenderedApp extends RenderResult {
   server: TestServer;
   api: ApiClient;
-  /** Current path and query of the in-memory router. */
+  /** Current path, query and fragment of the in-memory router. */
   location(): string;
 }
 
@@ -37,7 +40,12 @@ export async function stopServers(): Promise<void> {
 export async function renderApp(
   path: string,
   handler: TestHandler,
-  options: { accessToken?: string; session?: SessionStatus; language?: Language } = {},
+  options: {
+    accessToken?: string;
+    session?: SessionStatus;
+    language?: Language;
+    desktop?: FitcoachDesktopApi;
+  } = {},
 ): Promise<RenderedApp> {
   const server = await startTestServer(handler);
   servers.push(server);
@@ -49,7 +57,7 @@ export async function renderApp(
   let currentLocation = path;
   function LocationProbe(): null {
     const location = useLocation();
-    currentLocation = `${location.pathname}${location.search}`;
+    currentLocation = `${location.pathname}${location.search}${location.hash}`;
     return null;
   }
 
@@ -57,12 +65,15 @@ export async function renderApp(
     <I18nextProvider i18n={createI18n(options.language ?? "en")}>
       <QueryClientProvider client={createQueryClient()}>
         <ApiProvider client={api}>
-          <SessionProvider initialStatus={options.session ?? "signed-out"}>
-            <MemoryRouter initialEntries={[path]}>
-              <AppRoutes />
-              <LocationProbe />
-            </MemoryRouter>
-          </SessionProvider>
+          <DesktopProvider desktop={options.desktop ?? null}>
+            <SessionProvider initialStatus={options.session ?? "signed-out"}>
+              <MemoryRouter initialEntries={[path]}>
+                <AppRoutes />
+                <QuickLogListener />
+                <LocationProbe />
+              </MemoryRouter>
+            </SessionProvider>
+          </DesktopProvider>
         </ApiProvider>
       </QueryClientProvider>
     </I18nextProvider>,

@@ -14,7 +14,11 @@ const deletionFormSchema = z.object({
   isConfirmed: z.literal(true),
 });
 
-/** Deletes the account after the password and an explicit tick; the session ends with it. */
+/**
+ * Deletes the account after the password and an explicit tick; the session ends with it.
+ * NOTE: the server has no DELETE /api/v1/me yet and returns 405 method-not-allowed, so deletion
+ * fails until the account deletion API is merged.
+ */
 export function AccountDeletionSection(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
@@ -60,7 +64,7 @@ export function AccountDeletionSection(): React.JSX.Element {
             </p>
           ) : null}
         </div>
-        <ProblemAlert error={form.error} />
+        <ProblemAlert error={form.error} messages={{ forbidden: t("wrongCredentials.password") }} />
         <button type="submit" className="button button-danger" disabled={form.isPending}>
           {t("settings.deletion.submit")}
         </button>

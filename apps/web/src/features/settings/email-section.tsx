@@ -54,7 +54,7 @@ export function EmailSection(props: { me: Me }): React.JSX.Element {
           onChange={(event) => setPassword(event.target.value)}
           error={form.fieldErrors.password}
         />
-        <ProblemAlert error={form.error} />
+        <ProblemAlert error={form.error} messages={{ forbidden: t("wrongCredentials.password") }} />
         {sentTo ? (
           <Alert tone="success">{t("settings.email.sent", { email: sentTo })}</Alert>
         ) : null}

@@ -52,7 +52,7 @@ export function PasswordSection(props: { me: Me }): React.JSX.Element {
           error={form.fieldErrors.newPassword}
           userInputs={userInputs}
         />
-        <ProblemAlert error={form.error} />
+        <ProblemAlert error={form.error} messages={{ forbidden: t("wrongCredentials.password") }} />
         {isChanged ? <Alert tone="success">{t("settings.password.changed")}</Alert> : null}
         <button type="submit" className="button" disabled={form.isPending}>
           {t("settings.password.submit")}

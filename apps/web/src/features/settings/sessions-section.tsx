@@ -49,9 +49,13 @@ export function SessionsSection(): React.JSX.Element {
                 className="button"
                 disabled={revoke.isPending}
                 onClick={() => revoke.mutate(session.id)}
-                aria-label={t("settings.sessions.revokeNamed", { device: session.deviceLabel })}
               >
-                {t("settings.sessions.revoke")}
+                {/* The device goes into the name as hidden text, so the name still starts with the
+                    visible label that speech-input users say. */}
+                {t("settings.sessions.revoke")}{" "}
+                <span className="visually-hidden">
+                  {t("settings.sessions.revokeDevice", { device: session.deviceLabel })}
+                </span>
               </button>
             )}
           </li>

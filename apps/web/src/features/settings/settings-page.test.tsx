@@ -1,38 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Me } from "@fitcoach/contract";
 import { sendJson, sendProblem } from "@fitcoach/client/test-server";
 import type { RecordedRequest } from "@fitcoach/client/test-server";
 import type { ServerResponse } from "node:http";
+import type { Me } from "@fitcoach/contract";
 
+import { makeMe } from "../../test/make-me";
 import { renderApp, stopServers } from "../../test/render-app";
 import { downloads } from "../../test/setup";
 
 afterEach(stopServers);
-
-function makeMe(overrides: Partial<Me> = {}): Me {
-  return {
-    id: "0b8c6a8e-5a8a-4c55-9d0e-1f9f7e0a1b2c",
-    email: "ann@example.com",
-    emailVerified: true,
-    role: "user",
-    name: "Ann",
-    timeZone: "Europe/Prague",
-    units: "metric",
-    locale: "en",
-    birthDate: null,
-    sex: null,
-    heightCm: 170,
-    activityLevel: null,
-    waterGoalMl: 2500,
-    weekStartsOn: "monday",
-    twoFactorEnabled: false,
-    createdAt: "2026-03-01T10:00:00Z",
-    restrictions: [],
-    ...overrides,
-  };
-}
 
 const SESSIONS = {
   items: [
@@ -57,13 +35,20 @@ const SESSIONS = {
   ],
 };
 
+const TWO_FACTOR_SETUP = {
+  secret: "JBSWY3DPEHPK3PXP",
+  otpauthUri: "otpauth://totp/FitCoach:ann@example.com?secret=JBSWY3DPEHPK3PXP",
+  qrCode: "data:image/png;base64,iVBORw0KGgo=",
+};
+
 /** Serves the reads every settings render makes; `extra` handles the other requests. */
 function settingsServer(
   extra: (request: RecordedRequest, response: ServerResponse) => boolean,
+  me: Me = makeMe(),
 ): (request: RecordedRequest, response: ServerResponse) => void {
   return (request, response) => {
     if (extra(request, response)) return;
-    if (request.path === "/api/v1/me") return sendJson(response, 200, makeMe());
+    if (request.path === "/api/v1/me") return sendJson(response, 200, me);
     if (request.path === "/api/v1/me/sessions") return sendJson(response, 200, SESSIONS);
     if (request.path.startsWith("/api/v1/me/audit"))
       return sendJson(response, 200, { items: [], nextCursor: null });
@@ -85,7 +70,7 @@ describe("settings page", () => {
     );
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole("button", { name: "End the session on Pixel 8" }));
+    await user.click(await screen.findByRole("button", { name: "End session on Pixel 8" }));
 
     await waitFor(() =>
       expect(app.server.requests.some((request) => request.method === "DELETE")).toBe(true),
@@ -93,7 +78,7 @@ describe("settings page", () => {
     const revoke = app.server.requests.find((request) => request.method === "DELETE");
     expect(revoke?.path).toBe("/api/v1/me/sessions/22222222-2222-4222-8222-222222222222");
     expect(
-      screen.queryByRole("button", { name: "End the session on Firefox on Linux" }),
+      screen.queryByRole("button", { name: "End session on Firefox on Linux" }),
     ).not.toBeInTheDocument();
   });
 
@@ -140,16 +125,123 @@ describe("settings page", () => {
     expect(JSON.parse(reauthenticate!.body)).toEqual({ password: "my password" });
   });
 
+  it("confirms the password before 2FA setup", async () => {
+    let isReauthenticated = false;
+    const app = await renderApp(
+      "/settings",
+      settingsServer((request, response) => {
+        if (request.path === "/api/v1/auth/reauthenticate") {
+          isReauthenticated = true;
+          response.writeHead(204);
+          response.end();
+          return true;
+        }
+        if (request.path !== "/api/v1/me/2fa/setup") return false;
+        if (!isReauthenticated) {
+          sendProblem(response, 401, "reauthentication-required", { reason: "reauthentication" });
+        } else {
+          sendJson(response, 200, TWO_FACTOR_SETUP);
+        }
+        return true;
+      }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole("button", { name: "Set up two-factor login" }));
+    const prompt = await screen.findByRole("form", { name: "Confirm it is you" });
+    expect(within(prompt).getByLabelText("Current password")).toHaveFocus();
+    await user.type(within(prompt).getByLabelText("Current password"), "my password");
+    await user.click(within(prompt).getByRole("button", { name: "Confirm" }));
+
+    expect(await screen.findByText(TWO_FACTOR_SETUP.secret)).toBeInTheDocument();
+    const paths = app.server.requests.map((request) => request.path);
+    expect(paths.filter((path) => path === "/api/v1/me/2fa/setup")).toHaveLength(2);
+    expect(paths).not.toContain("/api/v1/auth/refresh");
+    const reauthenticate = app.server.requests.find(
+      (request) => request.path === "/api/v1/auth/reauthenticate",
+    );
+    expect(JSON.parse(reauthenticate!.body)).toEqual({ password: "my password" });
+  });
+
+  it("reauthenticates with a code when 2FA is on", async () => {
+    const app = await renderApp(
+      "/settings",
+      settingsServer(
+        (request, response) => {
+          if (request.path === "/api/v1/auth/reauthenticate") {
+            sendProblem(response, 403, "forbidden", { detail: "The code is wrong." });
+            return true;
+          }
+          if (request.path !== "/api/v1/me/export") return false;
+          sendProblem(response, 401, "reauthentication-required", { reason: "reauthentication" });
+          return true;
+        },
+        makeMe({ twoFactorEnabled: true }),
+      ),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole("button", { name: "Download export" }));
+    const prompt = await screen.findByRole("form", { name: "Confirm it is you" });
+    await user.click(
+      within(prompt).getByRole("button", { name: "Use a code from the app instead" }),
+    );
+    await user.type(within(prompt).getByLabelText("6-digit code"), "123456");
+    await user.click(within(prompt).getByRole("button", { name: "Confirm" }));
+
+    expect(await within(prompt).findByRole("alert")).toHaveTextContent(
+      "The code is wrong or was already used.",
+    );
+    const reauthenticate = app.server.requests.find(
+      (request) => request.path === "/api/v1/auth/reauthenticate",
+    );
+    expect(JSON.parse(reauthenticate!.body)).toEqual({ code: "123456" });
+  });
+
+  it("names a wrong current password", async () => {
+    await renderApp(
+      "/settings",
+      settingsServer((request, response) => {
+        if (request.path !== "/api/v1/auth/password/change") return false;
+        sendProblem(response, 403, "forbidden", { detail: "The password is incorrect." });
+        return true;
+      }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const user = userEvent.setup();
+    const section = await screen.findByRole("region", { name: "Password" });
+
+    await user.type(within(section).getByLabelText("Current password"), "not my password");
+    await user.type(within(section).getByLabelText("New password"), "copper meadow quietly 19");
+    await user.click(within(section).getByRole("button", { name: "Change password" }));
+
+    expect(await within(section).findByRole("alert")).toHaveTextContent("The password is wrong.");
+  });
+
+  it("asks for a verified email before 2FA", async () => {
+    const app = await renderApp(
+      "/settings",
+      settingsServer(() => false, makeMe({ emailVerified: false, restrictions: ["two-factor"] })),
+      { accessToken: "a1", session: "signed-in" },
+    );
+
+    const section = await screen.findByRole("region", { name: "Two-factor login" });
+
+    expect(
+      await within(section).findByText("Verify your email address first to use this."),
+    ).toBeInTheDocument();
+    expect(within(section).queryByRole("button")).not.toBeInTheDocument();
+    expect(app.server.requests.some((request) => request.path.includes("/2fa/"))).toBe(false);
+  });
+
   it("shows the QR code and recovery codes", async () => {
     await renderApp(
       "/settings",
       settingsServer((request, response) => {
         if (request.path === "/api/v1/me/2fa/setup") {
-          sendJson(response, 200, {
-            secret: "JBSWY3DPEHPK3PXP",
-            otpauthUri: "otpauth://totp/FitCoach:ann@example.com?secret=JBSWY3DPEHPK3PXP",
-            qrCode: "data:image/png;base64,iVBORw0KGgo=",
-          });
+          sendJson(response, 200, TWO_FACTOR_SETUP);
           return true;
         }
         if (request.path === "/api/v1/me/2fa/enable") {

@@ -56,7 +56,10 @@ export function TwoFactorConfirmForm(props: {
       >
         {useRecoveryCode ? t("login.useCode") : t("login.useRecoveryCode")}
       </button>
-      <ProblemAlert error={form.error} />
+      <ProblemAlert
+        error={form.error}
+        messages={{ forbidden: t("wrongCredentials.passwordOrCode") }}
+      />
       <button type="submit" className="button" disabled={form.isPending}>
         {props.submitLabel}
       </button>

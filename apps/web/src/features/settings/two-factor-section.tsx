@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { twoFactorEnableRequestSchema } from "@fitcoach/contract";
 import type { Me } from "@fitcoach/contract";
+import { isReauthenticationRequired } from "@fitcoach/client";
 import type { TwoFactorSetup } from "@fitcoach/client";
 
 import { useApi } from "../../app/api-context";
@@ -11,11 +12,19 @@ import { useFormSubmit } from "../../forms/use-form-submit";
 import { Alert } from "../../ui/alert";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
+import { ReauthenticateForm } from "./reauthenticate-form";
 import { RecoveryCodes } from "./recovery-codes";
 import { SettingsSection } from "./settings-section";
 import { TwoFactorConfirmForm } from "./two-factor-confirm-form";
 
-/** Turns TOTP login on (QR code, first code, recovery codes) or off, and renews recovery codes. */
+/** Step that the server rejected until the password is confirmed again. */
+type ReauthenticationStep = "setup" | "enable";
+
+/**
+ * Turns TOTP login on (QR code, first code, recovery codes) or off, and renews recovery codes.
+ * Setup and enable need a recent login. When the server requests one, the section prompts for the
+ * password and then repeats the rejected step.
+ */
 export function TwoFactorSection(props: { me: Me }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
@@ -24,13 +33,19 @@ export function TwoFactorSection(props: { me: Me }): React.JSX.Element {
   const [setupError, setSetupError] = useState<unknown>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState("");
+  const [pendingStep, setPendingStep] = useState<ReauthenticationStep | null>(null);
 
   const enableForm = useFormSubmit(twoFactorEnableRequestSchema, async (body) => {
-    const codes = await api.me.enableTwoFactor(body.code);
-    setSetup(null);
-    setCode("");
-    setRecoveryCodes(codes);
-    await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    try {
+      const codes = await api.me.enableTwoFactor(body.code);
+      setSetup(null);
+      setCode("");
+      setRecoveryCodes(codes);
+      await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    } catch (error) {
+      if (!isReauthenticationRequired(error)) throw error;
+      setPendingStep("enable");
+    }
   });
 
   async function startSetup(): Promise<void> {
@@ -38,14 +53,30 @@ export function TwoFactorSection(props: { me: Me }): React.JSX.Element {
     try {
       setSetup(await api.me.setupTwoFactor());
     } catch (error) {
-      setSetupError(error);
+      if (isReauthenticationRequired(error)) setPendingStep("setup");
+      else setSetupError(error);
     }
+  }
+
+  function repeatPendingStep(): void {
+    const step = pendingStep;
+    setPendingStep(null);
+    if (step === "setup") void startSetup();
+    if (step === "enable") void enableForm.submit({ code: code.trim() });
   }
 
   if (recoveryCodes) {
     return (
       <SettingsSection title={t("settings.twoFactor.title")}>
         <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+      </SettingsSection>
+    );
+  }
+
+  if (pendingStep) {
+    return (
+      <SettingsSection title={t("settings.twoFactor.title")}>
+        <ReauthenticateForm onConfirmed={repeatPendingStep} onCancel={() => setPendingStep(null)} />
       </SettingsSection>
     );
   }
@@ -69,6 +100,15 @@ export function TwoFactorSection(props: { me: Me }): React.JSX.Element {
             await queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
           }}
         />
+      </SettingsSection>
+    );
+  }
+
+  if (props.me.restrictions.includes("two-factor")) {
+    return (
+      <SettingsSection title={t("settings.twoFactor.title")}>
+        <p>{t("settings.twoFactor.intro")}</p>
+        <Alert tone="info">{t("settings.needsVerifiedEmail")}</Alert>
       </SettingsSection>
     );
   }

@@ -1,10 +1,12 @@
-import { Link, useNavigate, useParams } from "react-router";
+import { useEffect, useRef } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 
 import { useMe } from "../../app/me-query";
 import { Alert } from "../../ui/alert";
 import { Page } from "../../ui/page";
 import { PlaceholderCard } from "../../ui/placeholder-card";
+import { QUICK_LOG_ANCHOR } from "../../desktop/quick-log-listener";
 import { addDays, isLocalDate, todayIn } from "./local-date";
 
 // Sections of the daily card, in the order they appear; each gets its screen once its API lands.
@@ -24,7 +26,15 @@ export default function TodayPage(): React.JSX.Element {
   const navigate = useNavigate();
   const params = useParams();
   const me = useMe();
+  const location = useLocation();
+  const quickLog = useRef<HTMLDivElement>(null);
   const today = todayIn(me.data?.timeZone);
+
+  // The desktop tray and shortcut open /today#quick-log; focus moves there on every request,
+  // after the page has focused its heading.
+  useEffect(() => {
+    if (location.hash === `#${QUICK_LOG_ANCHOR}`) quickLog.current?.focus();
+  }, [location.hash, location.key]);
 
   if (params.date !== undefined && !isLocalDate(params.date)) {
     return (
@@ -66,7 +76,14 @@ export default function TodayPage(): React.JSX.Element {
           </Link>
         ) : null}
       </nav>
-      <div className="card-grid">
+      <div
+        className="card-grid"
+        id={QUICK_LOG_ANCHOR}
+        ref={quickLog}
+        tabIndex={-1}
+        role="group"
+        aria-label={t("today.quickLog")}
+      >
         {DAY_SECTIONS.map((section) => (
           <PlaceholderCard
             key={section}
