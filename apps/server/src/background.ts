@@ -3,11 +3,13 @@ import { purgeExpiredIdempotencyKeys } from "./platform/idempotency/idempotency"
 import { createPeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import type { PeriodicJob, PeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import type { Services } from "./services";
+import { IMPORT_JOB_KIND } from "./features/data-transfer/data-transfer.service";
 
 /** Periodic work of the product: kind and how often it runs. */
 const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: "maintenance.idempotency-keys", intervalMinutes: 60 },
   { kind: "maintenance.signing-key-rotation", intervalMinutes: 60 },
+  { kind: "accounts.purge-deleted", intervalMinutes: 60 },
 ];
 
 /**
@@ -26,6 +28,12 @@ export function registerBackgroundWork(
   });
   jobs.register("maintenance.signing-key-rotation", async () => {
     await services.signingKeys.rotateIfDue();
+  });
+  jobs.register("accounts.purge-deleted", async () => {
+    await services.accountDeletion.purgeDue();
+  });
+  jobs.register(IMPORT_JOB_KIND, async (job) => {
+    await services.dataTransfer.runImport(String(job.payload.importId));
   });
 
   return createPeriodicScheduler({
