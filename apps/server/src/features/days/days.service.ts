@@ -115,7 +115,7 @@ export function createDaysService(deps: {
       progress.push({
         goal,
         target,
-        actual: actual === null ? null : roundTo(actual, 1),
+        actual: actual === null ? null : roundTo(actual, 2),
         percent: actual === null ? null : Math.round((actual / target) * 100),
       });
     };
