@@ -50,3 +50,42 @@ export async function call(
     headers: response.headers as Record<string, unknown>,
   };
 }
+
+/** The account id of a signed-in user, for tests that write rows directly. */
+export async function accountsUserId(
+  subject: TestApp,
+  user: { headers: Record<string, string> },
+): Promise<string> {
+  const me = await call(subject, user, "GET", "/api/v1/me");
+  return me.body.id as string;
+}
+
+/** A multipart/form-data body with text fields and one file, for upload routes. */
+export function multipartBody(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer | string; field?: string } | null,
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----fitcoach-test-${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}

@@ -187,9 +187,10 @@ export function createStatsService(deps: {
 
     const totals = await deps.nutrition.dailyTotals(userId, "1900-01-01", to);
     const key = metric as "kcal" | "protein" | "carbs" | "fat";
-    const dates = totals.map((day) => day.date);
-    const values = totals.map((day) => day[key]);
-    return sql`select unnest(${dates}::date[]) as date, unnest(${values}::float8[]) as value`;
+    // The day totals travel as one JSON parameter, so the query has the same shape for any count.
+    const days = JSON.stringify(totals.map((day) => ({ date: day.date, value: day[key] })));
+    return sql`select (item->>'date')::date as date, (item->>'value')::float8 as value
+      from json_array_elements(${days}::json) as item`;
   }
 
   return {
