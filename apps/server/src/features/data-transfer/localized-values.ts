@@ -89,7 +89,8 @@ const TIME = String.raw`(?:[,\sT]+(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*([AaPp
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}`);
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})${TIME}`);
 const DAY_MONTH_NAME = new RegExp(
-  String.raw`^(\d{1,2})\.?\s+([^\s\d,.]+)\.?,?\s+(\d{4})${TIME}`,
+  // Russian dates may carry "г." (year) after the year: 14 июля 2024 г., 10:00.
+  String.raw`^(\d{1,2})\.?\s+([^\s\d,.]+)\.?,?\s+(\d{4})(?:\s*г\.)?${TIME}`,
   "u",
 );
 const MONTH_NAME_DAY = new RegExp(String.raw`^([^\s\d,.]+)\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}`, "u");
