@@ -9,6 +9,8 @@ import type { Database } from "../../platform/database";
 import { exercises } from "./exercises.tables";
 
 const CATALOG_FILE = "free-exercise-db-exercises.json.gz";
+/** Exercises in the shipped file; a table with this many rows is taken as loaded. */
+export const EXERCISE_CATALOG_SIZE = 873;
 
 interface CatalogExercise {
   id: string;
@@ -46,14 +48,21 @@ export function searchableName(name: string): string {
 }
 
 /**
- * Loads the exercise catalog when the table does not hold exactly the shipped set. Rows are
- * upserted by id, so running it again changes nothing, and the check is one count query.
+ * Loads the exercise catalog unless the table already holds the shipped number of rows. The
+ * check is one count query, so a normal start never reads the file; rows are upserted by id, so
+ * a load after a partial one completes it.
  */
 export async function loadExerciseCatalog(db: Database, logger: Logger): Promise<number> {
+  const [current] = await db.select({ total: count() }).from(exercises);
+  if (current?.total === EXERCISE_CATALOG_SIZE) return 0;
+
   const file = path.join(dataFolder(), CATALOG_FILE);
   const catalog = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as CatalogExercise[];
-  const [current] = await db.select({ total: count() }).from(exercises);
-  if (current?.total === catalog.length) return 0;
+  if (catalog.length !== EXERCISE_CATALOG_SIZE) {
+    throw new Error(
+      `${CATALOG_FILE} has ${catalog.length} exercises, not ${EXERCISE_CATALOG_SIZE}; update EXERCISE_CATALOG_SIZE with the file.`,
+    );
+  }
 
   const rows = catalog.map((item) => ({
     id: item.id,
