@@ -7,7 +7,7 @@ export const NOTE_MAX_LENGTH = 2_000;
 export const DAY_NOTE_MAX_LENGTH = 20_000;
 export const TAG_MAX_LENGTH = 40;
 export const TAGS_MAX_COUNT = 20;
-/** Longest date range one list or stats request may cover: a little over ten years. */
+/** Maximum days one list or stats request may cover: a little over ten years. */
 export const RANGE_MAX_DAYS = 3_700;
 export const LIST_LIMIT_MAX = 500;
 
@@ -50,7 +50,10 @@ export type DateRangeQuery = z.infer<typeof dateRangeQuerySchema>;
 
 export const entryIdParamsSchema = z.strictObject({ id: idSchema });
 
-/** A number with at most two decimals kept; more precise input is rounded, not rejected. */
+/**
+ * Returns a number schema bounded by `min` and `max`. The server keeps two decimals and rounds
+ * more precise input instead of rejecting it.
+ */
 export function measurement(min: number, max: number): z.ZodNumber {
   return z
     .number({ error: "must be a number" })

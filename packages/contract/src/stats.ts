@@ -51,7 +51,7 @@ export const statsSchema = z.object({
   /** Mean of the days with data among each day and the six before it, for every day in range. */
   movingAverage7: z.array(z.object({ date: localDateSchema, value: z.number().nullable() })),
   streaks: z.object({
-    /** What makes a day count, such as "water at or above the goal". */
+    /** Condition a day must meet to count, such as "water at or above the goal". */
     rule: z.string(),
     /** Days in a row up to `to` (or the day before, while `to` has no entry yet). */
     current: z.number().int(),

@@ -11,8 +11,8 @@ import type { TestApp } from "../helpers/app";
 import { LogCapture, testConfig } from "../helpers/app";
 import { call, multipartBody, signIn } from "../helpers/tracking";
 
-// Embedded mode runs the same SQL on PGlite; this smoke test drives the card, stats, export
-// and a CSV import through it, since those use the most PostgreSQL-specific queries.
+// Embedded mode runs the same SQL on PGlite. This smoke test drives the card, stats, export and a
+// CSV import through it, because those use the most PostgreSQL-specific queries.
 describe("tracking on PGlite", () => {
   let subject: TestApp;
   const dataDir = mkdtempSync(path.join(tmpdir(), "fitcoach-pglite-"));

@@ -51,7 +51,7 @@ export async function call(
   };
 }
 
-/** The account id of a signed-in user, for tests that write rows directly. */
+/** Returns the account id of a signed-in user, for tests that write rows directly. */
 export async function accountsUserId(
   subject: TestApp,
   user: { headers: Record<string, string> },
@@ -60,7 +60,7 @@ export async function accountsUserId(
   return me.body.id as string;
 }
 
-/** A multipart/form-data body with text fields and one file, for upload routes. */
+/** Builds a multipart/form-data body with text fields and one file, for upload routes. */
 export function multipartBody(
   fields: Record<string, string>,
   file: { name: string; content: Buffer | string; field?: string } | null,

@@ -70,7 +70,7 @@ export function createBodyService(deps: { db: Database; clock: Clock }): BodySer
   });
 }
 
-/** The most recent logged weight in kg on or before a date, or null. */
+/** Returns the latest logged weight in kg on or before a date, or null. */
 export async function latestWeightKg(
   executor: Executor,
   userId: string,

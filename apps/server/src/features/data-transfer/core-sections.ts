@@ -22,7 +22,7 @@ const SET_COLUMNS = Object.entries(getTableColumns(workoutSets)).filter(
 );
 
 /**
- * The sections of the tracking features, in import order. Goals and days use natural primary
+ * Lists the sections of the tracking features, in import order. Goals and days use natural primary
  * keys, entries their `source_key`, so a row that already exists is skipped.
  */
 export function trackingSections(db: Database, exercises: ExercisesService): DataSection[] {

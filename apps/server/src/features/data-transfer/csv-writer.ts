@@ -2,9 +2,9 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe, which
- * spreadsheets show as plain text; numbers are written as numbers, so negative values stay
- * numeric. Objects and lists are written as JSON.
+ * Formats one CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe,
+ * which spreadsheets show as plain text. Numbers are written as numbers, so negative values stay
+ * numeric, and objects and lists as JSON.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -14,7 +14,7 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A CSV document (RFC 4180, CRLF line ends) with one column per key of any row. */
+/** Writes a CSV document (RFC 4180, CRLF line ends) with one column per key of any row. */
 export function toCsv(rows: Record<string, unknown>[], preferredColumns: string[] = []): string {
   const columns = [...preferredColumns];
   for (const row of rows) {

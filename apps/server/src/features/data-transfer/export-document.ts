@@ -54,7 +54,7 @@ export async function buildExportDocument(
 }
 
 /**
- * The export as a zip of CSV files, one per table: profile.csv, one file per section, and the
+ * Packs the export as a zip of CSV files, one per table: profile.csv, one file per section, and the
  * sets of the workouts in workout_sets.csv (linked by workoutId).
  */
 export function exportZip(document: ExportDocument): Uint8Array {

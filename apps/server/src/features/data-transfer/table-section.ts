@@ -6,7 +6,7 @@ import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
 import { ImportError } from "./import-error";
 
-/** Longest text accepted in any imported field; the API's own limits are all below it. */
+/** Maximum length of any imported text; the API's own limits are all below it. */
 const IMPORTED_TEXT_MAX_LENGTH = 20_000;
 const IMPORTED_ARRAY_MAX_LENGTH = 100;
 const IMPORT_BATCH_SIZE = 500;
@@ -18,8 +18,8 @@ interface SectionTable {
 }
 
 /**
- * A data section over one user-owned table: every column but `user_id` is exported under its
- * TypeScript name, timestamps as ISO text. Imports check each value against the column's type,
+ * Builds the data section of one user-owned table. Every column but `user_id` is exported under
+ * its TypeScript name, timestamps as ISO text. Imports check each value against the column's type,
  * give the row a new id and skip rows whose unique key (such as `source_key`) already exists.
  */
 export function tableSection(

@@ -277,7 +277,9 @@ function readStrong(
     const exerciseName = row[columns.exercise!]?.trim();
     if (!exerciseName) throw new ImportError(`Line ${line}: the exercise name is empty.`);
     const unitText = columns.weightUnit ? row[columns.weightUnit]?.trim().toLowerCase() : "";
-    const unit = unitText?.startsWith("lb") ? "lb" : unitText === "kg" ? "kg" : fileUnit;
+    let unit = fileUnit;
+    if (unitText?.startsWith("lb")) unit = "lb";
+    else if (unitText === "kg") unit = "kg";
     const distance = number(row, columns.distance, line, "distance");
     const distanceUnit =
       `${columns.distance ?? ""} ${columns.distanceUnit ? row[columns.distanceUnit] : ""}`.toLowerCase();

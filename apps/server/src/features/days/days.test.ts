@@ -107,7 +107,7 @@ describe("daily card", () => {
     expect(byGoal.steps).toMatchObject({ actual: 5000, percent: 50 });
     expect(byGoal.kcal).toMatchObject({ actual: null, percent: null });
     expect(byGoal.weight).toMatchObject({ target: 77.11, actual: 81.83 });
-    // 2026-03-29 is a Sunday: its ISO week (Monday 23rd to Sunday 29th) holds both workouts.
+    // 2026-03-29 is a Sunday: its ISO week (Monday 23rd to Sunday 29th) contains both workouts.
     expect(byGoal.weeklyWorkouts).toMatchObject({ target: 3, actual: 2 });
   });
 

@@ -5,10 +5,9 @@ import type { AnyPgColumn, ExtraConfigColumn, IndexBuilder } from "drizzle-orm/p
 /**
  * Columns every logged entry shares. `version` drives ETag/If-Match; `source_key` is the natural
  * key of an imported row, unique per user, so importing the same file twice adds nothing. The
- * caller passes the users table's id column because platform code knows no feature's table.
+ * caller passes the users table's id column, which keeps this module free of feature imports.
  */
 // The return type is left to inference: spelling out Drizzle's builder types adds nothing.
-// eslint-disable-next-line @typescript-eslint/explicit-function-return-type
 export function entryColumns(userIdColumn: () => AnyPgColumn) {
   return {
     id: uuid("id").primaryKey().defaultRandom(),

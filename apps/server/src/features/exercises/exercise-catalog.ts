@@ -48,9 +48,9 @@ export function searchableName(name: string): string {
 }
 
 /**
- * Loads the exercise catalog unless the table already holds the shipped number of rows. The
- * check is one count query, so a normal start never reads the file; rows are upserted by id, so
- * a load after a partial one completes it.
+ * Loads the exercise catalog unless the table already contains the shipped number of rows. The
+ * check is one count query, so a normal start never reads the file. Rows are upserted by id, so a
+ * load after a partial one completes it.
  */
 export async function loadExerciseCatalog(db: Database, logger: Logger): Promise<number> {
   const [current] = await db.select({ total: count() }).from(exercises);

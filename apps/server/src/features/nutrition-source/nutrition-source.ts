@@ -15,7 +15,7 @@ export interface ImportContext {
 /**
  * One named part of the export document and of the CSV zip: a feature's rows of one user, and
  * the code that adds such rows back. Sections export plain JSON values with the ids the rows
- * had; importers give the rows new ids and must add nothing for a row whose natural key exists.
+ * had. Importers give the rows new ids and add nothing for a row whose natural key exists.
  */
 export interface DataSection {
   name: string;
@@ -30,7 +30,7 @@ export interface DataSection {
 }
 
 /**
- * What the daily card, statistics and export need from the meals feature. Totals are in kcal
+ * Meal data for the daily card, statistics and export, provided by the meals feature. Totals are in kcal
  * and grams, and a day is a local date in the user's time zone.
  */
 export interface NutritionSource {

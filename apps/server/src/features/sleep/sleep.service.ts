@@ -24,9 +24,9 @@ export interface NightTiming {
 
 /**
  * Reads a night from local bedtime and wake time in a zone. The night belongs to the day of
- * waking, and its duration is the elapsed time between the two instants, so a night across the
- * spring DST change is an hour shorter than the clock times suggest and one in autumn an hour
- * longer. A local time that the clocks skip is moved forward by the gap.
+ * waking. Its duration is the elapsed time between the two instants, so a night across the spring
+ * DST change is an hour shorter than the clock times suggest, and one in autumn an hour longer. A
+ * local time that the clocks skip is moved forward by the gap.
  */
 export function timeNight(bedtime: string, wakeTime: string, timeZone: string): NightTiming {
   const start = DateTime.fromISO(bedtime, { zone: timeZone });

@@ -54,8 +54,8 @@ describe("water entries", () => {
       { "if-match": '"v2"' },
     );
     expect(removed.status).toBe(204);
-    const gone = await call(subject, user, "GET", `/api/v1/water/${created.body.id}`);
-    expect(gone.status).toBe(404);
+    const afterDelete = await call(subject, user, "GET", `/api/v1/water/${created.body.id}`);
+    expect(afterDelete.status).toBe(404);
   });
 
   it("rejects a stale If-Match with 412", async () => {
