@@ -228,7 +228,8 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
           kind: IMPORT_JOB_KIND,
           payload: { importId: job.id },
           runAt: now,
-          maxAttempts: 1,
+          // A second attempt only records that the first one was interrupted.
+          maxAttempts: 2,
         });
         return job;
       });
@@ -247,7 +248,15 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
         .where(eq(importJobs.id, importId))
         .limit(1);
       const job = rows[0];
-      if (!job || job.status !== "queued") return;
+      if (!job || job.status === "completed" || job.status === "failed") return;
+      if (job.status === "running") {
+        // An earlier run died with its transaction open, so the database rolled it back.
+        log.warn({ userId: job.userId, importId }, "import interrupted");
+        await finishImport(job, {
+          error: "The import was interrupted and nothing was added; upload the file again.",
+        });
+        return;
+      }
       await deps.db
         .update(importJobs)
         .set({ status: "running", progressPercent: 5 })

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -8,6 +9,7 @@ import { createTestApp } from "../../../test/helpers/app";
 import type { TestApp } from "../../../test/helpers/app";
 import { registerAndLogin, bearer } from "../../../test/helpers/auth";
 import { call, multipartBody, signIn } from "../../../test/helpers/tracking";
+import { importJobs } from "./data-transfer.tables";
 import type { SignedInUser } from "../../../test/helpers/tracking";
 
 const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/imports");
@@ -277,6 +279,23 @@ describe("export and import", () => {
 
     expect(job.status).toBe("failed");
     expect(job.error).toBe('Line 2: the date "2024-13-45 10:00" cannot be read.');
+  });
+
+  it("fails an import whose run was interrupted", async () => {
+    const user = await signIn(subject);
+    const started = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n");
+    await subject.deps.database.db
+      .update(importJobs)
+      .set({ status: "running" })
+      .where(eq(importJobs.id, started.body.id));
+
+    await subject.app.services.dataTransfer.runImport(started.body.id);
+    const job = await call(subject, user, "GET", `/api/v1/me/imports/${started.body.id}`);
+
+    expect(job.body.status).toBe("failed");
+    expect(job.body.error).toBe(
+      "The import was interrupted and nothing was added; upload the file again.",
+    );
   });
 
   it("rejects bad form fields, big files and foreign imports", async () => {
