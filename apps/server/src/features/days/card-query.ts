@@ -91,11 +91,23 @@ export async function readCardRows(
 
 const TIMESTAMP_KEYS = new Set(["createdAt", "updatedAt", "startedAt", "bedtimeAt", "wakeAt"]);
 
+// Column names are few and repeat on every card, so each is converted once.
+const camelCaseNames = new Map<string, string>();
+
+function camelCase(column: string): string {
+  let name = camelCaseNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    camelCaseNames.set(column, name);
+  }
+  return name;
+}
+
 /** Turns a JSON row of PostgreSQL into the shape Drizzle returns: camelCase keys, Date values. */
 export function fromJsonRow<T>(row: Record<string, unknown>): T {
   const converted: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    const name = key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    const name = camelCase(key);
     converted[name] =
       TIMESTAMP_KEYS.has(name) && typeof value === "string" ? new Date(value) : value;
   }

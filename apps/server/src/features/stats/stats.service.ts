@@ -59,7 +59,7 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
     daily: (userId, to) =>
       perDay(
         sql`${bodyEntries}`,
-        sql`avg(weight_kg)::float8`,
+        sql`avg(weight_kg::float8)`,
         userId,
         to,
         sql`weight_kg is not null`,
