@@ -2,6 +2,8 @@
 // here on loopback, with a generated user. Usage (from the repository root):
 //   node --import tsx bench/run.ts postgres    (needs PostgreSQL; BENCH_ADMIN_URL to override)
 //   node --import tsx bench/run.ts pglite
+// BENCH_DURATION (seconds per throughput run, default 20) and BENCH_CARD_RATE (default 1000)
+// change the load.
 // Every request goes to 127.0.0.1; every run is bounded by its duration or request count.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -139,7 +141,9 @@ async function main(): Promise<void> {
   const lastDate = DateTime.now().setZone("Europe/Berlin").toISODate()!;
   const user = await seed(lastDate);
 
-  const server = spawn(process.execPath, ["apps/server/dist/main.js"], {
+  // BENCH_NODE_FLAGS passes V8 options to the server, such as --max-semi-space-size=4.
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeFlags, "apps/server/dist/main.js"], {
     env: { ...process.env, ...environment },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -229,6 +233,7 @@ async function main(): Promise<void> {
         {
           mode,
           node: process.version,
+          nodeFlags: nodeFlags.join(" "),
           cpus: `${cpus().length} × ${cpus()[0]?.model ?? "unknown"}`,
           memoryGb: Math.round(totalmem() / 1024 ** 3),
           rows: user.rows,
