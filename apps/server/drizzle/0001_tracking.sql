@@ -184,6 +184,9 @@ ALTER TABLE "day_notes" ADD CONSTRAINT "day_notes_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "exercises_name_idx" ON "exercises" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "exercises_search_name_idx" ON "exercises" USING btree ("search_name");--> statement-breakpoint
+CREATE INDEX "exercises_equipment_idx" ON "exercises" USING btree ("equipment");--> statement-breakpoint
+CREATE INDEX "exercises_primary_muscles_idx" ON "exercises" USING gin ("primary_muscles");--> statement-breakpoint
+CREATE INDEX "exercises_secondary_muscles_idx" ON "exercises" USING gin ("secondary_muscles");--> statement-breakpoint
 CREATE INDEX "workout_sets_workout_idx" ON "workout_sets" USING btree ("workout_id","exercise_position","set_position");--> statement-breakpoint
 CREATE INDEX "workout_sets_user_exercise_idx" ON "workout_sets" USING btree ("user_id","exercise_id");--> statement-breakpoint
 CREATE INDEX "workouts_user_date_idx" ON "workouts" USING btree ("user_id","date");--> statement-breakpoint

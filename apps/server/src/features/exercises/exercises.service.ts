@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, like, or, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, inArray, like, or } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Exercise } from "@fitcoach/contract";
 
@@ -41,8 +41,8 @@ export function createExercisesService(deps: { db: Database }): ExercisesService
         const muscle = query.muscle.toLowerCase();
         conditions.push(
           or(
-            sql`${muscle} = any(${exercises.primaryMuscles})`,
-            sql`${muscle} = any(${exercises.secondaryMuscles})`,
+            arrayContains(exercises.primaryMuscles, [muscle]),
+            arrayContains(exercises.secondaryMuscles, [muscle]),
           ),
         );
       }

@@ -22,6 +22,9 @@ export const exercises = pgTable(
   (table) => [
     index("exercises_name_idx").on(table.name, table.id),
     index("exercises_search_name_idx").on(table.searchName),
+    index("exercises_equipment_idx").on(table.equipment),
+    index("exercises_primary_muscles_idx").using("gin", table.primaryMuscles),
+    index("exercises_secondary_muscles_idx").using("gin", table.secondaryMuscles),
   ],
 );
 export type ExerciseRow = typeof exercises.$inferSelect;
