@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, mePatchSchema } from "@fitcoach/contract";
 import type { ImportFields, ImportJob } from "@fitcoach/contract";
 import type { Logger } from "pino";
@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../../platform/clock";
 import type { Config } from "../../platform/config";
 import type { Database, Executor } from "../../platform/database";
-import { notFound } from "../../platform/errors";
+import { notFound, problem } from "../../platform/errors";
 import { enqueueJob } from "../../platform/jobs/job-queue";
 import type { JobWorker } from "../../platform/jobs/job-queue";
 import type { RequestContext } from "../../platform/request-context";
@@ -27,6 +27,8 @@ import { ImportError } from "./import-error";
 import { parseWorkoutCsv } from "./workout-csv";
 
 export const IMPORT_JOB_KIND = "data-transfer.import";
+/** Imports one user may have queued or running at once; each keeps its file on disk until done. */
+const PENDING_IMPORTS_MAX = 3;
 
 export interface DataTransferService {
   exportDocument(
@@ -56,7 +58,7 @@ export interface DataTransferDependencies {
   nutrition: NutritionSource;
   /**
    * Whether a second connection can write while the import's transaction is open. PGlite has a
-   * single connection, so there progress is written only between the steps outside it.
+   * single connection, so there the import writes progress only outside its transaction.
    */
   concurrentWrites: boolean;
   /** Sections of features added later (coach conversations, reminder rules), exported last. */
@@ -198,6 +200,19 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     exportZip,
 
     async startImport(userId, file, fields) {
+      const [waiting] = await deps.db
+        .select({ total: count() })
+        .from(importJobs)
+        .where(
+          and(eq(importJobs.userId, userId), inArray(importJobs.status, ["queued", "running"])),
+        );
+      if ((waiting?.total ?? 0) >= PENDING_IMPORTS_MAX) {
+        throw problem("rate-limited", {
+          detail: `${PENDING_IMPORTS_MAX} imports are already waiting; try again when one has finished.`,
+          headers: { "retry-after": "60" },
+        });
+      }
+
       const hash = createHash("sha256")
         .update(
           JSON.stringify([

@@ -298,6 +298,26 @@ describe("export and import", () => {
     );
   });
 
+  it("limits imports waiting at once", async () => {
+    const user = await signIn(subject);
+    for (let index = 0; index < 3; index += 1) {
+      const started = await upload(
+        user,
+        { format: "strong-csv" },
+        `Date,Exercise Name,Reps\n#${index}`,
+      );
+      expect(started.status).toBe(202);
+    }
+
+    const fourth = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#4");
+    await subject.deps.jobs.runOnce();
+    const afterRun = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#5");
+
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.type).toBe("/problems/rate-limited");
+    expect(afterRun.status).toBe(202);
+  });
+
   it("rejects bad form fields, big files and foreign imports", async () => {
     const user = await signIn(subject);
     const other = await signIn(subject);
