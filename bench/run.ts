@@ -120,7 +120,7 @@ function rssMegabytes(pid: number): number {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
-async function measure(name: string, options: autocannon.Options): Promise<Measured> {
+async function measure(name: string, options: Omit<autocannon.Options, "url">): Promise<Measured> {
   const result = await autocannon({ ...options, url: BASE });
   return {
     name,
