@@ -59,14 +59,15 @@ describe("account deletion", () => {
       .from(users)
       .where(eq(users.id, userId));
     clock.advance(DAY_MS + 1);
-    const purged = await subject.app.services.accountDeletion.purgeDue();
+    await subject.app.scheduler.tick();
+    const ran = await subject.deps.jobs.runOnce();
 
     expect(deleted.status).toBe(202);
     expect(deleted.body.deletionDueAt).toBe("2026-06-08T08:00:00.000Z");
     expect(afterwards.status).toBe(401);
     expect(stillThere).toHaveLength(1);
     expect(stillThere[0]!.disabledAt).not.toBeNull();
-    expect(purged).toBe(1);
+    expect(ran).toBeGreaterThan(0);
     const db = subject.deps.database.db;
     expect(await db.select().from(users).where(eq(users.id, userId))).toEqual([]);
     expect(await db.select().from(waterEntries).where(eq(waterEntries.userId, userId))).toEqual([]);
