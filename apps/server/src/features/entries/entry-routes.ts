@@ -66,12 +66,10 @@ export async function registerEntryRoutes<
             security,
             summary: `List ${noun} between two local dates (inclusive)`,
             querystring: dateRangeQuerySchema,
-            response: { 200: z.object({ items: z.array(entrySchema) }) },
+            response: { 200: z.object({ items: z.array(entrySchema), hasMore: z.boolean() }) },
           },
         },
-        async (request) => ({
-          items: await service.list(requireUser(request).userId, request.query),
-        }),
+        async (request) => service.list(requireUser(request).userId, request.query),
       );
 
       routes.get(

@@ -47,7 +47,11 @@ export interface EntryKind<Row extends EntryRowBase, View, Create, Patch> {
 
 export interface EntryService<Row, View, Create, Patch> {
   create(author: EntryAuthor, input: Create): Promise<View>;
-  list(userId: string, range: { from: string; to: string; limit: number }): Promise<View[]>;
+  /** Entries of a date range, at most `limit`; `hasMore` tells that the range contains more. */
+  list(
+    userId: string,
+    range: { from: string; to: string; limit: number },
+  ): Promise<{ items: View[]; hasMore: boolean }>;
   get(userId: string, id: string): Promise<View>;
   update(author: EntryAuthor, id: string, patch: Patch, expected: number | null): Promise<View>;
   remove(userId: string, id: string, expected: number | null): Promise<void>;
@@ -104,8 +108,11 @@ export function createEntryService<Row extends EntryRowBase, View, Create, Patch
 
     async list(userId, range) {
       assertDateRange(range.from, range.to);
-      const rows = await rowsBetween(deps.db, userId, range.from, range.to, range.limit);
-      return rows.map(kind.toView);
+      const rows = await rowsBetween(deps.db, userId, range.from, range.to, range.limit + 1);
+      return {
+        items: rows.slice(0, range.limit).map(kind.toView),
+        hasMore: rows.length > range.limit,
+      };
     },
 
     async get(userId, id) {

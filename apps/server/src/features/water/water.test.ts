@@ -169,6 +169,30 @@ describe("water entries", () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it("reports more entries past the limit", async () => {
+    for (const ml of [101, 102, 103]) {
+      await call(subject, user, "POST", "/api/v1/water", { date: "2026-03-07", ml });
+      (subject.clock as ManualClock).advance(1_000);
+    }
+
+    const first = await call(
+      subject,
+      user,
+      "GET",
+      "/api/v1/water?from=2026-03-07&to=2026-03-07&limit=2",
+    );
+    const all = await call(
+      subject,
+      user,
+      "GET",
+      "/api/v1/water?from=2026-03-07&to=2026-03-07&limit=3",
+    );
+
+    expect(first.body.items.map((item: { ml: number }) => item.ml)).toEqual([101, 102]);
+    expect(first.body.hasMore).toBe(true);
+    expect(all.body.hasMore).toBe(false);
+  });
+
   it("rejects a range longer than the limit", async () => {
     const response = await call(
       subject,

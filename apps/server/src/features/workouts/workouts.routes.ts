@@ -49,12 +49,10 @@ export async function workoutsRoutes(
         security,
         summary: "Workouts between two local dates (inclusive)",
         querystring: dateRangeQuerySchema,
-        response: { 200: z.object({ items: z.array(workoutSchema) }) },
+        response: { 200: z.object({ items: z.array(workoutSchema), hasMore: z.boolean() }) },
       },
     },
-    async (request) => ({
-      items: await deps.workouts.list(requireUser(request).userId, request.query),
-    }),
+    async (request) => deps.workouts.list(requireUser(request).userId, request.query),
   );
 
   routes.get(

@@ -55,7 +55,11 @@ export interface NewWorkout {
 
 export interface WorkoutsService {
   create(author: EntryAuthor, input: WorkoutCreate): Promise<Workout>;
-  list(userId: string, range: { from: string; to: string; limit: number }): Promise<Workout[]>;
+  /** Workouts of a date range, at most `limit`; `hasMore` tells that the range contains more. */
+  list(
+    userId: string,
+    range: { from: string; to: string; limit: number },
+  ): Promise<{ items: Workout[]; hasMore: boolean }>;
   get(userId: string, id: string): Promise<Workout>;
   update(
     author: EntryAuthor,
@@ -194,8 +198,9 @@ export function createWorkoutsService(deps: {
         .from(workouts)
         .where(and(eq(workouts.userId, userId), between(workouts.date, range.from, range.to)))
         .orderBy(asc(workouts.date), asc(workouts.createdAt), asc(workouts.id))
-        .limit(range.limit);
-      return loadViews(deps.db, rows);
+        .limit(range.limit + 1);
+      const items = await loadViews(deps.db, rows.slice(0, range.limit));
+      return { items, hasMore: rows.length > range.limit };
     },
 
     async get(userId, id) {
