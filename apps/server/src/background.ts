@@ -5,6 +5,7 @@ import type { PeriodicJob, PeriodicScheduler } from "./platform/jobs/periodic-jo
 import { purgeReminderHistory } from "./features/reminders/reminder-history";
 import { DELIVER_REMINDER_JOB, WEEKLY_SUMMARY_JOB } from "./features/reminders/reminder-planner";
 import type { Services } from "./services";
+import { IMPORT_JOB_KIND } from "./features/data-transfer/data-transfer.service";
 
 /** Periodic work of the product: kind and how often it runs. */
 function periodicJobs(deps: AppDependencies): PeriodicJob[] {
@@ -13,6 +14,7 @@ function periodicJobs(deps: AppDependencies): PeriodicJob[] {
     { kind: "maintenance.signing-key-rotation", intervalMinutes: 60 },
     { kind: "maintenance.reminder-history", intervalMinutes: 24 * 60 },
     { kind: "reminders.plan", intervalMinutes: deps.config.reminders.planningIntervalMinutes },
+    { kind: "accounts.purge-deleted", intervalMinutes: 60 },
   ];
 }
 
@@ -45,6 +47,12 @@ export function registerBackgroundWork(
   });
   jobs.register(DELIVER_REMINDER_JOB, (job) => services.reminderDelivery.deliverReminder(job));
   jobs.register(WEEKLY_SUMMARY_JOB, (job) => services.reminderDelivery.deliverWeeklySummary(job));
+  jobs.register("accounts.purge-deleted", async () => {
+    await services.accountDeletion.purgeDue();
+  });
+  jobs.register(IMPORT_JOB_KIND, async (job) => {
+    await services.dataTransfer.runImport(String(job.payload.importId));
+  });
 
   return createPeriodicScheduler({
     db,

@@ -42,6 +42,32 @@ import type { ReminderPlanner } from "./features/reminders/reminder-planner";
 import { createRemindersService } from "./features/reminders/reminders.service";
 import type { RemindersService } from "./features/reminders/reminders.service";
 import { UnsubscribeTokens } from "./features/reminders/unsubscribe-token";
+import { createBodyService } from "./features/body/body.service";
+import type { BodyService } from "./features/body/body.service";
+import { createDaysService } from "./features/days/days.service";
+import type { DaysService } from "./features/days/days.service";
+import { createExercisesService } from "./features/exercises/exercises.service";
+import type { ExercisesService } from "./features/exercises/exercises.service";
+import { createGoalsService } from "./features/goals/goals.service";
+import type { GoalsService } from "./features/goals/goals.service";
+import { createMoodService } from "./features/mood/mood.service";
+import type { MoodService } from "./features/mood/mood.service";
+import { emptyNutritionSource } from "./features/nutrition-source/nutrition-source";
+import type { NutritionSource } from "./features/nutrition-source/nutrition-source";
+import { createSleepService } from "./features/sleep/sleep.service";
+import type { SleepService } from "./features/sleep/sleep.service";
+import { createStatsService } from "./features/stats/stats.service";
+import type { StatsService } from "./features/stats/stats.service";
+import { createStepsService } from "./features/steps/steps.service";
+import type { StepsService } from "./features/steps/steps.service";
+import { createWaterService } from "./features/water/water.service";
+import type { WaterService } from "./features/water/water.service";
+import { createWorkoutsService } from "./features/workouts/workouts.service";
+import type { WorkoutsService } from "./features/workouts/workouts.service";
+import { createAccountDeletionService } from "./features/accounts/account-deletion.service";
+import type { AccountDeletionService } from "./features/accounts/account-deletion.service";
+import { createDataTransferService } from "./features/data-transfer/data-transfer.service";
+import type { DataTransferService } from "./features/data-transfer/data-transfer.service";
 
 /** Every feature's service, built once per app; features reach each other only through these. */
 export interface Services {
@@ -64,6 +90,19 @@ export interface Services {
   reminderPlanner: ReminderPlanner;
   reminderDelivery: ReminderDelivery;
   reminders: RemindersService;
+  exercises: ExercisesService;
+  workouts: WorkoutsService;
+  water: WaterService;
+  sleep: SleepService;
+  mood: MoodService;
+  body: BodyService;
+  steps: StepsService;
+  goals: GoalsService;
+  nutrition: NutritionSource;
+  days: DaysService;
+  stats: StatsService;
+  dataTransfer: DataTransferService;
+  accountDeletion: AccountDeletionService;
 }
 
 /** Services a test replaces with its own implementation. */
@@ -118,6 +157,44 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     mail,
   });
 
+  const exercises = createExercisesService({ db });
+  const workouts = createWorkoutsService({ db, clock, exercises });
+  const water = createWaterService({ db, clock });
+  const sleep = createSleepService({ db, clock });
+  const mood = createMoodService({ db, clock });
+  const body = createBodyService({ db, clock });
+  const steps = createStepsService({ db, clock });
+  const goals = createGoalsService({ db, clock, accounts });
+  // TODO: pass the meals feature's NutritionSource here once meals are merged.
+  const nutrition = emptyNutritionSource;
+  const days = createDaysService({ db, clock, nutrition, goals, water, sleep, mood, steps });
+  const stats = createStatsService({ db, clock, nutrition });
+  const dataTransfer = createDataTransferService({
+    db,
+    clock,
+    config,
+    logger,
+    jobs: deps.jobs,
+    audit,
+    accounts,
+    exercises,
+    workouts,
+    nutrition,
+    concurrentWrites: deps.database.kind === "postgres",
+    // TODO: add the coach conversation and reminder rule sections here when those features land.
+    extraSections: [],
+  });
+  const accountDeletion = createAccountDeletionService({
+    db,
+    clock,
+    config,
+    logger,
+    credentials,
+    sessions,
+    audit,
+    mail,
+  });
+
   const coach = createCoachFeature({
     db,
     clock,
@@ -152,6 +229,19 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     twoFactorAccount,
     coach,
     ...reminderParts,
+    exercises,
+    workouts,
+    water,
+    sleep,
+    mood,
+    body,
+    steps,
+    goals,
+    nutrition,
+    days,
+    stats,
+    dataTransfer,
+    accountDeletion,
   };
 }
 

@@ -3,7 +3,12 @@ import pino from "pino";
 
 import { openDatabase } from "../src/platform/database";
 import { prepareDatabase } from "../src/database-setup";
-import { databaseUrlFor, templateDatabaseName, withAdminClient } from "./helpers/database";
+import {
+  databaseUrlFor,
+  templateDatabaseName,
+  templatePrefix,
+  withAdminClient,
+} from "./helpers/database";
 
 const TEMPLATE_LOCK_ID = 4_711_2027;
 
@@ -16,9 +21,8 @@ export default async function setup(): Promise<void> {
 }
 
 /**
- * Builds the template database unless it exists. Worktrees that share one PostgreSQL server drop
- * each other's templates when their migrations differ, so test files call this again (without
- * dropping) when their template has gone.
+ * Builds the template database unless it exists. Test files call it again (without dropping) when
+ * their template went missing, such as after a run was killed while renaming it.
  */
 export async function buildTemplateDatabase(options: { dropStale: boolean }): Promise<void> {
   const template = templateDatabaseName();
@@ -35,8 +39,7 @@ export async function buildTemplateDatabase(options: { dropStale: boolean }): Pr
       await client.query(`create database "${building}"`);
       await migrateAndSeed(databaseUrlFor(building));
       await client.query(`alter database "${building}" rename to "${template}"`);
-      await client.query(`comment on database "${template}" is '${new Date().toISOString()}'`);
-      if (options.dropStale) await dropStaleTemplates(client, template);
+      if (options.dropStale) await dropStaleDatabases(client, template);
     } finally {
       await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK_ID]);
     }
@@ -54,18 +57,13 @@ async function migrateAndSeed(url: string): Promise<void> {
   }
 }
 
-// Templates of older migration sets, once they are a day old. Younger ones may belong to another
-// checkout running its tests against the same server right now.
-async function dropStaleTemplates(client: pg.Client, keep: string): Promise<void> {
-  const result = await client.query<{ datname: string; created: string | null }>(
-    `select datname, shobj_description(oid, 'pg_database') as created from pg_database
-     where datname like 'fitcoach_template_%' and datname <> $1`,
-    [keep],
+// Templates of this checkout's older migration sets.
+async function dropStaleDatabases(client: pg.Client, keep: string): Promise<void> {
+  const result = await client.query<{ datname: string }>(
+    "select datname from pg_database where starts_with(datname, $1) and datname <> $2",
+    [templatePrefix(), keep],
   );
-  const dayAgo = Date.now() - 86_400_000;
   for (const row of result.rows) {
-    const created = row.created ? Date.parse(row.created) : Number.NaN;
-    if (Number.isNaN(created) || created > dayAgo) continue;
     await client.query(`drop database if exists "${row.datname}" with (force)`);
   }
 }

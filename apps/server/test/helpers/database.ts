@@ -34,7 +34,16 @@ export function templateDatabaseName(): string {
     hash.update(file).update(readFileSync(path.join(dataFolder, file)));
   }
   hash.update(process.env.FITCOACH_SEED_VERSION ?? "1");
-  return `fitcoach_template_${hash.digest("hex").slice(0, 12)}`;
+  return `${templatePrefix()}${hash.digest("hex").slice(0, 12)}`;
+}
+
+/**
+ * Prefix of this checkout's template databases. Several checkouts (worktrees, CI runs) may share
+ * one PostgreSQL server, and each removes only its own stale templates, never another's.
+ */
+export function templatePrefix(): string {
+  const checkout = createHash("sha256").update(migrationsFolder()).digest("hex").slice(0, 8);
+  return `fitcoach_tmpl_${checkout}_`;
 }
 
 export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -23,7 +23,8 @@ export interface AccountsService {
   findById(executor: Executor, userId: string): Promise<UserRow | null>;
   findByIds(executor: Executor, userIds: string[]): Promise<UserRow[]>;
   getMe(userId: string): Promise<Me>;
-  updateProfile(userId: string, patch: MePatch): Promise<Me>;
+  /** Changes profile fields; pass a transaction to make the change part of a larger one. */
+  updateProfile(userId: string, patch: MePatch, executor?: Executor): Promise<Me>;
   toMe(row: UserRow): Me;
 }
 
@@ -63,7 +64,7 @@ export function createAccountsService(deps: { db: Database; clock: Clock }): Acc
 
     getMe,
 
-    async updateProfile(userId, patch) {
+    async updateProfile(userId, patch, executor = deps.db) {
       const { heightIn, ...fields } = patch;
       const changes: Partial<typeof users.$inferInsert> = {
         ...fields,
@@ -73,7 +74,11 @@ export function createAccountsService(deps: { db: Database; clock: Clock }): Acc
       // tenth of an inch exactly.
       if (heightIn !== undefined) changes.heightCm = Math.round(heightIn * 2.54 * 1000) / 1000;
 
-      const rows = await deps.db.update(users).set(changes).where(eq(users.id, userId)).returning();
+      const rows = await executor
+        .update(users)
+        .set(changes)
+        .where(eq(users.id, userId))
+        .returning();
       const row = rows[0];
       if (!row) throw problem("not-found", { detail: "The account was not found." });
       return toMe(row);

@@ -1,0 +1,399 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ManualClock } from "../../platform/clock";
+import { createTestApp } from "../../../test/helpers/app";
+import type { TestApp } from "../../../test/helpers/app";
+import { registerAndLogin, bearer } from "../../../test/helpers/auth";
+import { call, multipartBody, signIn } from "../../../test/helpers/tracking";
+import { importJobs } from "./data-transfer.tables";
+import type { SignedInUser } from "../../../test/helpers/tracking";
+
+const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/imports");
+
+function withoutGeneratedIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutGeneratedIds);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== "id")
+        .map(([key, item]) => [key, withoutGeneratedIds(item)]),
+    );
+  }
+  return value;
+}
+
+describe("export and import", () => {
+  let subject: TestApp;
+  let clock: ManualClock;
+  let source: SignedInUser;
+
+  async function upload(
+    user: SignedInUser,
+    fields: Record<string, string>,
+    content: Buffer | string,
+  ): Promise<{ status: number; body: any }> {
+    const body = multipartBody(fields, { name: "upload", content });
+    const response = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/me/import",
+      headers: { ...user.headers, ...body.headers },
+      payload: body.payload,
+    });
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  async function importAndWait(
+    user: SignedInUser,
+    fields: Record<string, string>,
+    content: Buffer | string,
+  ): Promise<any> {
+    const started = await upload(user, fields, content);
+    expect(started.status).toBe(202);
+    await subject.deps.jobs.runOnce();
+    const job = await call(subject, user, "GET", `/api/v1/me/imports/${started.body.id}`);
+    return job.body;
+  }
+
+  async function exportJson(user: SignedInUser): Promise<any> {
+    const response = await call(subject, user, "GET", "/api/v1/me/export");
+    expect(response.status).toBe(200);
+    return response.body;
+  }
+
+  beforeAll(async () => {
+    clock = new ManualClock("2026-04-02T10:00:00Z");
+    subject = await createTestApp({
+      clock,
+      env: { IMPORT_MAX_BYTES: "4096", REAUTHENTICATION_WINDOW_MINUTES: "5" },
+    });
+    source = await signIn(subject, {
+      timeZone: "Europe/Prague",
+      units: "imperial",
+      birthDate: "1990-05-17",
+      sex: "female",
+      heightIn: 65.5,
+      activityLevel: "moderate",
+      waterGoalMl: 2200,
+      weekStartsOn: "sunday",
+      name: "Jana",
+    });
+    await call(subject, source, "PATCH", "/api/v1/goals", { kcal: 2100, targetWeightLb: 140.2 });
+    await call(subject, source, "POST", "/api/v1/water", { date: "2026-04-01", ml: 750 });
+    await call(subject, source, "POST", "/api/v1/sleep", {
+      bedtime: "2026-03-28T23:30",
+      wakeTime: "2026-03-29T07:10",
+      quality: 5,
+      phases: { deepMin: 80 },
+    });
+    await call(subject, source, "POST", "/api/v1/mood", {
+      date: "2026-04-01",
+      score: 2,
+      tags: ["tired"],
+      note: '=HYPERLINK("http://evil.test")',
+    });
+    await call(subject, source, "POST", "/api/v1/body", {
+      date: "2026-04-01",
+      weightLb: 150.3,
+      waistIn: 29.9,
+    });
+    await call(subject, source, "POST", "/api/v1/steps", { date: "2026-04-01", count: 12034 });
+    await call(subject, source, "POST", "/api/v1/workouts", {
+      date: "2026-03-31",
+      startedAt: "2026-03-31T17:00",
+      durationMin: 50,
+      intensity: 4,
+      notes: "- intervals",
+      exercises: [
+        {
+          exerciseId: "Barbell_Squat",
+          sets: [
+            { reps: 5, weightLb: 155.5 },
+            { reps: 5, weightKg: 70 },
+          ],
+        },
+        { exerciseId: "Running_Treadmill", sets: [{ durationSec: 900, distanceM: 2500 }] },
+      ],
+    });
+    const edited = await call(subject, source, "POST", "/api/v1/water", {
+      date: "2026-04-02",
+      ml: 300,
+    });
+    await call(subject, source, "PATCH", `/api/v1/water/${edited.body.id}`, { ml: 350 });
+    await call(subject, source, "PATCH", "/api/v1/days/2026-04-01", {
+      tags: ["travel"],
+      note: "# Prague\n+ long walk",
+    });
+  });
+  afterAll(async () => {
+    await subject.close();
+  });
+
+  it("round-trips the JSON export into a fresh account", async () => {
+    const original = await exportJson(source);
+    const fresh = await signIn(subject);
+
+    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(original));
+    const copy = await exportJson(fresh);
+
+    expect(job.status).toBe("completed");
+    expect(job.progressPercent).toBe(100);
+    expect(job.added).toMatchObject({ water: 2, workouts: 1, days: 1, goals: 1 });
+    expect(original.sections.workouts[0].sets).toHaveLength(3);
+    expect(original.sections.water[1].version).toBe(2);
+    const { exportedAt: _a, account: _b, ...originalRest } = original;
+    const { exportedAt: _c, account: _d, ...copyRest } = copy;
+    expect(withoutGeneratedIds(copyRest)).toEqual(withoutGeneratedIds(originalRest));
+    expect(copy.profile.heightCm).toBe(166.37);
+  });
+
+  it("adds nothing when the same file comes twice", async () => {
+    const original = await exportJson(source);
+    const fresh = await signIn(subject);
+    const text = JSON.stringify(original);
+
+    const first = await importAndWait(fresh, { format: "fitcoach-json" }, text);
+    const second = await importAndWait(fresh, { format: "fitcoach-json" }, text);
+    const water = await call(subject, fresh, "GET", "/api/v1/water?from=2026-01-01&to=2026-12-31");
+
+    expect(first.status).toBe("completed");
+    expect(second.status).toBe("completed");
+    expect(second.duplicateOf).toBe(first.id);
+    expect(second.added).toEqual({});
+    expect(water.body.items).toHaveLength(2);
+  });
+
+  it("imports all or nothing", async () => {
+    const original = await exportJson(source);
+    const broken = structuredClone(original);
+    broken.sections.steps[0].count = "many";
+    const fresh = await signIn(subject);
+
+    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(broken));
+    const water = await call(subject, fresh, "GET", "/api/v1/water?from=2026-01-01&to=2026-12-31");
+
+    expect(job.status).toBe("failed");
+    expect(job.error).toBe("steps[0].count must be a whole number.");
+    expect(water.body.items).toEqual([]);
+  });
+
+  it("reads a Strong export with semicolons and decimal commas", async () => {
+    const user = await signIn(subject);
+    const file = readFileSync(path.join(FIXTURES, "strong-semicolon-decimal-comma.csv"));
+
+    const job = await importAndWait(
+      user,
+      { format: "strong-csv", unit: "kg", timeZone: "Europe/Berlin" },
+      file,
+    );
+    const list = await call(subject, user, "GET", "/api/v1/workouts?from=2024-03-01&to=2024-03-31");
+
+    expect(job.status).toBe("completed");
+    expect(job.added).toEqual({ workouts: 2 });
+    const [push, cardio] = list.body.items;
+    expect(push).toMatchObject({
+      date: "2024-03-05",
+      title: "Push Day",
+      durationMin: 65,
+      intensity: 4,
+      startedAt: "2024-03-05T17:30:12.000Z",
+      source: "strong-csv",
+    });
+    expect(push.exercises[0]).toMatchObject({ exerciseId: null, name: "Bench Press (Barbell)" });
+    expect(push.exercises[0].sets[0]).toMatchObject({ reps: 8, weightKg: 62.5, weightUnit: "kg" });
+    expect(push.exercises[1].exerciseId).toBe("Barbell_Squat");
+    expect(cardio.notes).toBe("Easy; felt good");
+    expect(cardio.exercises[0].sets[0]).toMatchObject({ durationSec: 1800, distanceM: 5000 });
+  });
+
+  it("reads a Strong export with day-first dates and pounds", async () => {
+    const user = await signIn(subject);
+    const file = readFileSync(path.join(FIXTURES, "strong-day-first-lb.csv"));
+
+    const job = await importAndWait(user, { format: "strong-csv", timeZone: "UTC" }, file);
+    const list = await call(subject, user, "GET", "/api/v1/workouts?from=2024-03-01&to=2024-04-30");
+
+    expect(job.added).toEqual({ workouts: 2 });
+    expect(list.body.items[0].date).toBe("2024-03-14");
+    expect(list.body.items[0].exercises[0].sets[1]).toMatchObject({
+      weightLb: 235.5,
+      weightUnit: "lb",
+    });
+    expect(list.body.items[1].date).toBe("2024-04-02");
+    expect(list.body.items[1].exercises[0].sets[0].distanceM).toBe(4988.97);
+  });
+
+  it("reads Hevy exports with French and English months", async () => {
+    const user = await signIn(subject);
+    const french = readFileSync(path.join(FIXTURES, "hevy-french-months.csv"));
+    const english = readFileSync(path.join(FIXTURES, "hevy-english-lbs.csv"));
+
+    const first = await importAndWait(
+      user,
+      { format: "hevy-csv", timeZone: "Europe/Paris" },
+      french,
+    );
+    const second = await importAndWait(
+      user,
+      { format: "hevy-csv", timeZone: "America/Chicago" },
+      english,
+    );
+    const list = await call(subject, user, "GET", "/api/v1/workouts?from=2024-01-01&to=2024-02-28");
+
+    expect(first.added).toEqual({ workouts: 2 });
+    expect(second.added).toEqual({ workouts: 1 });
+    const [legs, upper, pulls] = list.body.items;
+    expect(legs).toMatchObject({ date: "2024-01-08", durationMin: 65, notes: "Séance du soir" });
+    expect(legs.exercises[0].sets[1]).toMatchObject({ weightKg: 100.5, reps: 5 });
+    expect(legs.exercises[1].sets[0].durationSec).toBe(90);
+    expect(upper).toMatchObject({ startedAt: "2024-01-09T00:05:00.000Z", durationMin: 55 });
+    expect(upper.exercises[0].sets[1]).toMatchObject({ weightLb: 185.5, weightUnit: "lb" });
+    expect(pulls.date).toBe("2024-02-03");
+  });
+
+  it("skips workouts already imported from another copy", async () => {
+    const user = await signIn(subject);
+    const file = readFileSync(path.join(FIXTURES, "hevy-french-months.csv"), "utf8");
+
+    await importAndWait(user, { format: "hevy-csv", timeZone: "Europe/Paris" }, file);
+    const again = await importAndWait(
+      user,
+      { format: "hevy-csv", timeZone: "Europe/Paris" },
+      `${file}\n`,
+    );
+
+    expect(again.status).toBe("completed");
+    expect(again.duplicateOf).toBeNull();
+    expect(again.added).toEqual({ workouts: 0 });
+  });
+
+  it("reports unreadable rows with their line", async () => {
+    const user = await signIn(subject);
+    const file =
+      "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n2024-13-45 10:00,X,Squat,1,100,5\n";
+
+    const job = await importAndWait(user, { format: "strong-csv" }, file);
+
+    expect(job.status).toBe("failed");
+    expect(job.error).toBe('Line 2: the date "2024-13-45 10:00" cannot be read.');
+  });
+
+  it("fails an import whose run was interrupted", async () => {
+    const user = await signIn(subject);
+    const started = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n");
+    await subject.deps.database.db
+      .update(importJobs)
+      .set({ status: "running" })
+      .where(eq(importJobs.id, started.body.id));
+
+    await subject.app.services.dataTransfer.runImport(started.body.id);
+    const job = await call(subject, user, "GET", `/api/v1/me/imports/${started.body.id}`);
+
+    expect(job.body.status).toBe("failed");
+    expect(job.body.error).toBe(
+      "The import was interrupted and nothing was added; upload the file again.",
+    );
+  });
+
+  it("limits imports waiting at once", async () => {
+    const user = await signIn(subject);
+    for (let index = 0; index < 3; index += 1) {
+      const started = await upload(
+        user,
+        { format: "strong-csv" },
+        `Date,Exercise Name,Reps\n#${index}`,
+      );
+      expect(started.status).toBe(202);
+    }
+
+    const fourth = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#4");
+    await subject.deps.jobs.runOnce();
+    const afterRun = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#5");
+
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.type).toBe("/problems/rate-limited");
+    expect(afterRun.status).toBe(202);
+  });
+
+  it("rejects bad form fields, big files and foreign imports", async () => {
+    const user = await signIn(subject);
+    const other = await signIn(subject);
+
+    const badFormat = await upload(user, { format: "excel" }, "x");
+    const tooBig = await upload(user, { format: "strong-csv" }, "x".repeat(5000));
+    const started = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n");
+    const foreign = await call(subject, other, "GET", `/api/v1/me/imports/${started.body.id}`);
+
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.body.errors[0].field).toBe("format");
+    expect(tooBig.status).toBe(413);
+    expect(foreign.status).toBe(404);
+  });
+
+  it("neutralises formulas in the CSV zip", async () => {
+    const response = await subject.app.inject({
+      method: "GET",
+      url: "/api/v1/me/export?format=csv",
+      headers: source.headers,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    expect(Object.keys(files).sort()).toEqual([
+      "body.csv",
+      "days.csv",
+      "goals.csv",
+      "mood.csv",
+      "profile.csv",
+      "sleep.csv",
+      "steps.csv",
+      "water.csv",
+      "workout_sets.csv",
+      "workouts.csv",
+    ]);
+    const mood = strFromU8(files["mood.csv"]!);
+    expect(mood).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
+    expect(strFromU8(files["days.csv"]!)).toContain(`"# Prague\n+ long walk"`);
+    expect(strFromU8(files["workouts.csv"]!)).toContain("'- intervals");
+  });
+
+  it("needs a verified email and a recent login", async () => {
+    const unverified = await registerAndLogin(
+      subject.app,
+      subject.logs,
+      () => subject.deps.jobs.runOnce(),
+      {
+        verify: false,
+      },
+    );
+    const notVerified = await call(
+      subject,
+      { headers: bearer(unverified.accessToken) },
+      "GET",
+      "/api/v1/me/export",
+    );
+    const user = await signIn(subject);
+    clock.advance(6 * 60_000);
+
+    const stale = await call(subject, user, "GET", "/api/v1/me/export");
+
+    expect(notVerified.status).toBe(403);
+    expect(notVerified.body.type).toBe("/problems/email-not-verified");
+    expect(stale.status).toBe(401);
+    expect(stale.body.reason).toBe("reauthentication");
+  });
+
+  it("records the export in the audit log", async () => {
+    const audit = await call(subject, source, "GET", "/api/v1/me/audit?limit=50");
+
+    const exports = audit.body.items.filter(
+      (item: { event: string }) => item.event === "account.export",
+    );
+    expect(exports.length).toBeGreaterThan(0);
+    expect(exports[0].metadata).toMatchObject({ version: 1 });
+  });
+});
