@@ -15,4 +15,4 @@ if [ "${NODE_ENV:-}" = "production" ]; then
   fi
 fi
 
-exec node /app/apps/server/dist/main.js
+exec node --max-semi-space-size=4 /app/apps/server/dist/main.js

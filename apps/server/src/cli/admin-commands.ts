@@ -41,7 +41,7 @@ export const adminCommands: Record<string, Command> = {
           return 0;
         }
 
-        assertStrongPassword(password, [email], "password");
+        await assertStrongPassword(password, [email], "password");
         const hashed = await services.hasher.hash(password);
         const now = deps.clock.now();
         const rows = await db

@@ -106,7 +106,7 @@ export function createAccountRecoveryService(deps: {
      */
     async register(input, context) {
       const email = normalizeEmail(input.email);
-      assertStrongPassword(input.password, [email, input.name], "password");
+      await assertStrongPassword(input.password, [email, input.name], "password");
       const hashed = await deps.hasher.hash(input.password);
 
       const existing = await deps.accounts.findByEmail(deps.db, email);
@@ -221,7 +221,7 @@ export function createAccountRecoveryService(deps: {
       if (!pending) throw invalidToken();
       const user = await deps.accounts.findById(deps.db, pending.userId);
       if (!user) throw invalidToken();
-      assertStrongPassword(password, [user.email, user.name], "password");
+      await assertStrongPassword(password, [user.email, user.name], "password");
       const hashed = await deps.hasher.hash(password);
 
       await deps.db.transaction(async (tx) => {

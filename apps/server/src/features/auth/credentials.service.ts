@@ -143,7 +143,7 @@ export function createCredentialsService(deps: {
     /** Changes the password; every other session ends, the current one stays and counts as fresh. */
     async changePassword(user, input, context) {
       const account = await assertPassword(user.userId, input.currentPassword, context);
-      assertStrongPassword(input.newPassword, [account.email, account.name], "newPassword");
+      await assertStrongPassword(input.newPassword, [account.email, account.name], "newPassword");
       const hashed = await deps.hasher.hash(input.newPassword);
       const now = deps.clock.now();
 

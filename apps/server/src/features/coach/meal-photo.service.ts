@@ -1,7 +1,7 @@
 import type { MealPhotoDraft, Nutrients } from "@fitcoach/contract";
 import { fileTypeFromBuffer } from "file-type";
 import type { Logger } from "pino";
-import sharp from "sharp";
+import { loadSharp } from "../../platform/lazy-modules";
 import type { Metadata } from "sharp";
 
 import type { Config } from "../../platform/config";
@@ -56,6 +56,7 @@ export function createMealPhotoService(deps: {
         detail: `The file is ${type ? type.mime : "not a recognised image"}; upload a JPEG, PNG or WebP photo.`,
       });
     }
+    const sharp = await loadSharp();
     let metadata: Metadata;
     try {
       metadata = await sharp(upload).metadata();

@@ -1,6 +1,5 @@
 import type { Agent } from "node:https";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import webpush from "web-push";
 import type { Logger } from "pino";
 import { PUSH_SUBSCRIPTIONS_MAX } from "@fitcoach/contract";
 import type {
@@ -15,6 +14,7 @@ import { problem } from "../../platform/errors";
 import { describeDevice } from "../auth/device-label";
 import { pushSubscriptions } from "./notifications.tables";
 import type { PushSubscriptionRow } from "./notifications.tables";
+import { loadWebPush } from "../../platform/lazy-modules";
 import { isPrivateHost } from "./push-network";
 import type { VapidKeyPair } from "./vapid-keys";
 
@@ -101,6 +101,7 @@ export function createPushService(deps: {
       return "rejected";
     }
     const keys = await deps.vapidKeys();
+    const webpush = await loadWebPush();
     try {
       await webpush.sendNotification(
         {
@@ -120,7 +121,7 @@ export function createPushService(deps: {
       return "sent";
     } catch (error) {
       const outcome = classifyFailure(error);
-      const status = error instanceof webpush.WebPushError ? error.statusCode : null;
+      const status = pushErrorStatus(error);
       log.info({ err: error, subscriptionId: subscription.id, status, outcome }, "push failed");
       return outcome;
     }
@@ -257,10 +258,18 @@ export function createPushService(deps: {
   };
 }
 
+// web-push is loaded lazily, so its WebPushError class is matched by name, not instanceof.
+function pushErrorStatus(error: unknown): number | null {
+  if (!(error instanceof Error) || error.name !== "WebPushError") return null;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === "number" ? status : null;
+}
+
 function classifyFailure(error: unknown): Outcome {
-  if (error instanceof webpush.WebPushError) {
-    if (error.statusCode === 404 || error.statusCode === 410) return "gone";
-    if (error.statusCode === 429 || error.statusCode >= 500) return "transient";
+  const statusCode = pushErrorStatus(error);
+  if (statusCode !== null) {
+    if (statusCode === 404 || statusCode === 410) return "gone";
+    if (statusCode === 429 || statusCode >= 500) return "transient";
     return "rejected";
   }
   if ((error as NodeJS.ErrnoException | null)?.code === "EPUSHPRIVATE") return "rejected";

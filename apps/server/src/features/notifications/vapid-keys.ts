@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import webpush from "web-push";
 import type { Logger } from "pino";
+
+import { loadWebPush } from "../../platform/lazy-modules";
 
 import type { Clock } from "../../platform/clock";
 import type { SecretBox } from "../../platform/crypto";
@@ -32,6 +33,7 @@ export function vapidKeySource(deps: {
     const stored = await readStored();
     if (stored) return stored;
 
+    const webpush = await loadWebPush();
     const generated = webpush.generateVAPIDKeys();
     const inserted = await deps.db
       .insert(vapidKeys)

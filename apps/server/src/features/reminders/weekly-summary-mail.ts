@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import sharp from "sharp";
+import { loadSharp } from "../../platform/lazy-modules";
 
 import { renderMail } from "../../platform/mail/render-mail";
 import type { MailMessage } from "../../platform/mail/mailer";
@@ -43,6 +43,7 @@ export function waterChartSvg(days: SummaryDay[], goalMl: number): string {
 }
 
 export async function renderWaterChartPng(days: SummaryDay[], goalMl: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(waterChartSvg(days, goalMl)))
     .png()
     .toBuffer();

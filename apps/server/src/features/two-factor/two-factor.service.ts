@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
-import QRCode from "qrcode";
+import { loadQrCode } from "../../platform/lazy-modules";
 
 import type { Clock } from "../../platform/clock";
 import type { SecretBox } from "../../platform/crypto";
@@ -107,6 +107,7 @@ export function createTwoFactorService(deps: {
         .set({ totpPendingSecretEncrypted: deps.secretBox.encrypt(secret) })
         .where(eq(users.id, userId));
       const otpauthUri = totpUri(secret, accountEmail);
+      const QRCode = await loadQrCode();
       const qrCode = await QRCode.toDataURL(otpauthUri, {
         errorCorrectionLevel: "M",
         margin: 2,
