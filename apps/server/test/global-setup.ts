@@ -3,7 +3,12 @@ import pino from "pino";
 
 import { openDatabase } from "../src/platform/database";
 import { prepareDatabase } from "../src/database-setup";
-import { databaseUrlFor, templateDatabaseName, withAdminClient } from "./helpers/database";
+import {
+  databaseUrlFor,
+  templateDatabaseName,
+  templatePrefix,
+  withAdminClient,
+} from "./helpers/database";
 
 const TEMPLATE_LOCK_ID = 4_711_2027;
 
@@ -44,11 +49,11 @@ async function migrateAndSeed(url: string): Promise<void> {
   }
 }
 
-// Templates of older migration sets and test databases left by killed runs.
+// Templates of this checkout's older migration sets and catalogs.
 async function dropStaleDatabases(client: pg.Client, keep: string): Promise<void> {
   const result = await client.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'fitcoach_template_%' and datname <> $1",
-    [keep],
+    "select datname from pg_database where starts_with(datname, $1) and datname <> $2",
+    [templatePrefix(), keep],
   );
   for (const row of result.rows) {
     await client.query(`drop database if exists "${row.datname}" with (force)`);

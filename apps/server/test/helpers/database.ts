@@ -16,6 +16,15 @@ export function databaseUrlFor(name: string): string {
 }
 
 /**
+ * Start of every template name made from this checkout. It includes a hash of the checkout's
+ * path, so several checkouts testing against one server never drop each other's templates.
+ */
+export function templatePrefix(): string {
+  const checkout = path.resolve(migrationsFolder(), "../../..");
+  return `fitcoach_tpl_${createHash("sha256").update(checkout).digest("hex").slice(0, 8)}_`;
+}
+
+/**
  * Name of the migrated and seeded template database; it changes whenever a migration or seed input
  * changes, so a stale template is never reused.
  */
@@ -34,7 +43,7 @@ export function templateDatabaseName(): string {
     hash.update(file).update(readFileSync(path.join(dataFolder, file)));
   }
   hash.update(process.env.FITCOACH_SEED_VERSION ?? "1");
-  return `fitcoach_template_${hash.digest("hex").slice(0, 12)}`;
+  return `${templatePrefix()}${hash.digest("hex").slice(0, 12)}`;
 }
 
 export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
