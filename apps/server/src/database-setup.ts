@@ -1,6 +1,9 @@
 import type { AppDependencies } from "./app";
+import { loadFoodCatalog } from "./features/foods/food-catalog";
 
 /** Loads reference data that migrations do not carry (catalogs); safe to run at every start. */
 export async function prepareDatabase(
-  _deps: Pick<AppDependencies, "database" | "logger">,
-): Promise<void> {}
+  deps: Pick<AppDependencies, "database" | "logger">,
+): Promise<void> {
+  await loadFoodCatalog(deps.database.db, deps.logger);
+}

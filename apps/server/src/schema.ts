@@ -7,3 +7,5 @@ export * from "./features/auth/auth.tables";
 export * from "./features/two-factor/two-factor.tables";
 export * from "./features/signing-keys/signing-keys.tables";
 export * from "./features/audit/audit.tables";
+export * from "./features/foods/foods.tables";
+export * from "./features/meals/meals.tables";

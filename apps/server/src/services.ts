@@ -15,6 +15,17 @@ import type { LoginService } from "./features/auth/login.service";
 import { PasswordHasher } from "./features/auth/password-hasher";
 import { createSessionsService } from "./features/auth/sessions.service";
 import type { SessionsService } from "./features/auth/sessions.service";
+import { createCustomFoodsService } from "./features/foods/custom-foods.service";
+import type { CustomFoodsService } from "./features/foods/custom-foods.service";
+import { createFoodsService } from "./features/foods/foods.service";
+import type { FoodsService } from "./features/foods/foods.service";
+import { MealPhotoStore } from "./features/meals/meal-photo-files";
+import { createMealPhotosService } from "./features/meals/meal-photos.service";
+import type { MealPhotosService } from "./features/meals/meal-photos.service";
+import { createMealsService } from "./features/meals/meals.service";
+import type { MealsService } from "./features/meals/meals.service";
+import { createSavedMealsService } from "./features/meals/saved-meals.service";
+import type { SavedMealsService } from "./features/meals/saved-meals.service";
 import { createHealthService } from "./features/health/health.service";
 import type { HealthService } from "./features/health/health.service";
 import { createSigningKeysService } from "./features/signing-keys/signing-keys.service";
@@ -38,6 +49,11 @@ export interface Services {
   recovery: AccountRecoveryService;
   credentials: CredentialsService;
   twoFactorAccount: TwoFactorAccountService;
+  foods: FoodsService;
+  customFoods: CustomFoodsService;
+  meals: MealsService;
+  mealPhotos: MealPhotosService;
+  savedMeals: SavedMealsService;
 }
 
 export function createServices(deps: AppDependencies): Services {
@@ -86,6 +102,18 @@ export function createServices(deps: AppDependencies): Services {
     audit,
     mail,
   });
+  const foods = createFoodsService({ db });
+  const customFoods = createCustomFoodsService({ db, clock });
+  const photoStore = new MealPhotoStore(config.dataDir, logger);
+  const meals = createMealsService({ db, clock, foods, photos: photoStore });
+  const mealPhotos = createMealPhotosService({
+    db,
+    clock,
+    logger,
+    photos: photoStore,
+    maxPixels: config.uploads.maxPixels,
+  });
+  const savedMeals = createSavedMealsService({ db, clock, foods, meals });
 
   return {
     health,
@@ -100,5 +128,10 @@ export function createServices(deps: AppDependencies): Services {
     recovery,
     credentials,
     twoFactorAccount,
+    foods,
+    customFoods,
+    meals,
+    mealPhotos,
+    savedMeals,
   };
 }

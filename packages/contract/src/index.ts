@@ -3,3 +3,5 @@ export * from "./common";
 export * from "./password";
 export * from "./auth";
 export * from "./me";
+export * from "./foods";
+export * from "./meals";
