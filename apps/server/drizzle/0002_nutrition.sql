@@ -30,6 +30,8 @@ CREATE TABLE "foods" (
 	"sodium_mg" numeric(10, 3),
 	"saturated_fat" numeric(10, 3),
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, name)) STORED NOT NULL,
+	"search_head" text GENERATED ALWAYS AS (lower(split_part(name, ',', 1))) STORED NOT NULL,
+	"static_rank" double precision GENERATED ALWAYS AS (case when name ~* '(^|[^a-z])raw([^a-z]|$)' then 0.03 else 0 end - 0.004 * length(name)) STORED NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -115,6 +117,7 @@ CREATE INDEX "food_portions_food_idx" ON "food_portions" USING btree ("food_id",
 CREATE INDEX "foods_search_vector_idx" ON "foods" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "foods_name_trigram_idx" ON "foods" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "foods_name_idx" ON "foods" USING btree ("name","id");--> statement-breakpoint
+CREATE INDEX "foods_search_head_idx" ON "foods" USING btree ("search_head" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "foods_user_created_idx" ON "foods" USING btree ("user_id","created_at","id") WHERE user_id is not null;--> statement-breakpoint
 CREATE INDEX "meal_items_meal_idx" ON "meal_items" USING btree ("meal_id","position");--> statement-breakpoint
 CREATE INDEX "meal_items_user_idx" ON "meal_items" USING btree ("user_id");--> statement-breakpoint

@@ -1,8 +1,8 @@
 /**
- * Exact decimal arithmetic for nutrient amounts. A value is a bigint counting millionths, so a
- * product such as 0.112 g per 100 g × 118 g comes out as a person computes it by hand, without
- * binary floating-point error creeping into stored values and totals. Six decimal places exceed
- * any precision a food label or the catalog carries.
+ * Exact decimal arithmetic for nutrient amounts. A value is a bigint counting millionths. A
+ * product such as 0.112 g per 100 g × 118 g then comes out as computed by hand, and no binary
+ * floating-point error reaches stored values or totals. Six decimal places exceed the precision
+ * of any food label or of the catalog, which has three.
  */
 export type Micros = bigint;
 

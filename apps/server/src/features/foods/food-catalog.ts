@@ -73,8 +73,8 @@ export function readCatalogFiles(folder = referenceDataFolder()): CatalogFiles {
 /**
  * Loads the USDA SR28 foods and portions unless this exact version is already loaded. Runs at
  * every start, so the unchanged case costs one query. A changed catalog replaces the catalog rows
- * in one transaction; custom foods and logged meals (which keep their own copies of nutrient
- * values) are not touched.
+ * in one transaction. Custom foods are not touched, and logged meals keep their own copies of
+ * nutrient values.
  */
 export async function loadFoodCatalog(
   db: Database,
@@ -142,9 +142,9 @@ async function isLoaded(executor: Executor, contentHash: string): Promise<boolea
 }
 
 /**
- * Writes the catalog with one statement per table: the rows travel as one JSON parameter and
- * PostgreSQL unpacks them with json_to_recordset, which is several times faster than multi-row
- * INSERTs on both PostgreSQL and PGlite. Unchanged foods are not rewritten.
+ * Writes the catalog with one statement per table. The rows travel as one JSON parameter that
+ * PostgreSQL unpacks with json_to_recordset, which saves the round trips and the parameter lists
+ * of batched INSERTs on both PostgreSQL and PGlite. Unchanged foods are not rewritten.
  */
 async function replaceCatalogRows(
   tx: Executor,
@@ -196,7 +196,7 @@ function parseFoods(text: string): CatalogFood[] {
     const id = record[0]!;
     if (!/^\d{5}$/.test(id)) throw catalogError(FOODS_FILE, line, `invalid NDB number "${id}"`);
     const name = record[1]!.trim();
-    if (!name) throw catalogError(FOODS_FILE, line, "empty description");
+    if (!name) throw catalogError(FOODS_FILE, line, "missing description");
 
     const value = (column: number): string | null => decimalOrNull(record[column]!, line);
     return {
@@ -221,7 +221,8 @@ function parsePortions(text: string, foodIds: Set<string>): CatalogPortion[] {
   return records.map((record, index) => {
     const line = index + 2;
     const [foodId, amount, unit, grams] = record as [string, string, string, string];
-    if (!foodIds.has(foodId)) throw catalogError(PORTIONS_FILE, line, `unknown food "${foodId}"`);
+    if (!foodIds.has(foodId))
+      throw catalogError(PORTIONS_FILE, line, `food "${foodId}" is not in ${FOODS_FILE}`);
     if (!DECIMAL_TEXT.test(amount) || !DECIMAL_TEXT.test(grams)) {
       throw catalogError(PORTIONS_FILE, line, "amount and grams must be decimal numbers");
     }
@@ -244,7 +245,9 @@ function parseCsv(text: string, columns: string[], file: string): string[][] {
   const records = parse(text, { relax_column_count: false }) as string[][];
   const header = records.shift() ?? [];
   if (header.join(",") !== columns.join(",")) {
-    throw new Error(`${file}: expected the columns ${columns.join(",")}, got ${header.join(",")}`);
+    throw new Error(
+      `${file}: expected the columns ${columns.join(",")}, got ${header.join(",")}; rebuild the file with data/build_data.py`,
+    );
   }
   return records;
 }
@@ -257,5 +260,5 @@ function decimalOrNull(cell: string, line: number): string | null {
 }
 
 function catalogError(file: string, line: number, message: string): Error {
-  return new Error(`${file} line ${line}: ${message}`);
+  return new Error(`${file} line ${line}: ${message}; rebuild the file with data/build_data.py`);
 }

@@ -1,20 +1,13 @@
 import { sql } from "drizzle-orm";
+import type { Food } from "@fitcoach/contract";
 
 import type { Executor } from "../../platform/database";
 import { rowsOf } from "../../platform/database";
 
 /** Most words of a query that take part in the search; the rest are ignored. */
 const QUERY_WORDS_MAX = 8;
-/** With fewer word matches than this, trigram matches are added so typos still find foods. */
-const FUZZY_BELOW_MATCHES = 5;
-/** Minimum pg_trgm word similarity (0 to 1) for a typo match; "bananna" to "Bananas" is 0.56. */
-const FUZZY_THRESHOLD = 0.5;
 /** Search results a client can page through; a longer list needs a more specific query. */
 export const SEARCH_RESULTS_MAX = 1000;
-
-export interface RankedFoodId {
-  id: string;
-}
 
 /**
  * Splits a query into lower-case words of letters and digits. Everything else (punctuation,
@@ -25,71 +18,71 @@ export function queryWords(query: string): string[] {
 }
 
 /**
- * Returns the ids of the foods visible to a user (the catalog and their own custom foods) that
- * match a query, best first. Candidates are foods whose name contains every word as a prefix
- * after English stemming ("banan" finds "Bananas"); when fewer than five foods match that way,
- * foods whose name is similar by trigrams join them ("bananna" finds "Bananas").
- *
- * The rank favours, in order of weight: matching every word, a name whose leading term (the text
- * before the first comma, which in USDA names is the food itself, as in "Bananas, raw") is similar
- * to the query, a name that starts with the query, the user's own foods, raw forms and short
- * names. Only cheap features are computed for every candidate, so broad one-letter queries stay
- * fast.
+ * Returns the foods visible to a user (the catalog and their own custom foods) that match a
+ * query, best first, with their portions, in one query. Matching and ranking run in the
+ * search_foods and search_food_ids SQL functions, and migration 0003_food-search-function.sql
+ * documents the rank. A food matches when its name has every word as a prefix after English
+ * stemming ("banan" finds "Bananas"). When fewer than five foods match that way, names similar by
+ * pg_trgm trigrams are added ("bananna" finds "Bananas").
  */
-export async function searchFoodIds(
+export async function searchFoods(
   executor: Executor,
   userId: string,
   query: string,
   page: { offset: number; limit: number },
-): Promise<RankedFoodId[]> {
+): Promise<Food[]> {
   const words = queryWords(query);
   if (words.length === 0) return [];
-  const text = words.join(" ");
   const prefixQuery = words.map((word) => `${word}:*`).join(" & ");
 
   const result = await executor.execute(sql`
-    with exact as materialized (
-      select id from foods
-      where (user_id is null or user_id = ${userId})
-        and search_vector @@ to_tsquery('english', ${prefixQuery})
-    ),
-    fuzzy as materialized (
-      select id from foods
-      where (user_id is null or user_id = ${userId})
-        and ${text}::text <% name
-        and (select count(*) from exact) < ${FUZZY_BELOW_MATCHES}
-    ),
-    candidates as (
-      select id, true as is_exact from exact
-      union all
-      select id, false from fuzzy where id not in (select id from exact)
-    )
-    select f.id
-    from candidates c join foods f on f.id = c.id
-    order by
-      c.is_exact::int
-        + case when c.is_exact then 0 else word_similarity(${text}::text, f.name) end
-        + 1.5 * similarity(${text}::text, split_part(f.name, ',', 1))
-        + 0.5 * (lower(f.name) like ${`${text}%`})::int
-        + 0.3 * (f.user_id is not null)::int
-        + 0.03 * (f.name ~* '\\mraw\\M')::int
-        - 0.004 * length(f.name) desc,
-      length(f.name),
-      f.id
-    limit ${page.limit} offset ${page.offset}
+    select * from search_foods(${userId}, ${prefixQuery}, ${words.join(" ")}, ${page.limit}, ${page.offset})
   `);
-  return rowsOf<RankedFoodId>(result);
+  return rowsOf<SearchRow>(result).map(toFoodFromRow);
 }
 
-/**
- * Sets the planner and pg_trgm options for the search, for the current transaction only. The
- * planner prices the trigram operator like a cheap comparison and so scans all 8,789 foods
- * (about 60 ms) instead of using the trigram index (about 1 ms); turning sequential scans off
- * makes it use the indexes.
- */
-export async function prepareSearchTransaction(executor: Executor): Promise<void> {
-  await executor.execute(sql`
-    select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true),
-      set_config('enable_seqscan', 'off', true)
-  `);
+interface SearchRow {
+  id: string;
+  name: string;
+  food_group: string | null;
+  source: Food["source"];
+  kcal: string | number | null;
+  protein: string | number | null;
+  carbs: string | number | null;
+  fat: string | number | null;
+  fiber: string | number | null;
+  sugar: string | number | null;
+  sodium_mg: string | number | null;
+  saturated_fat: string | number | null;
+  portions: { id: string; amount: number; unit: string; grams: number }[];
+}
+
+function toFoodFromRow(row: SearchRow): Food {
+  return {
+    id: row.id,
+    name: row.name,
+    group: row.food_group,
+    source: row.source,
+    per100g: {
+      kcal: numberOrNull(row.kcal),
+      protein: numberOrNull(row.protein),
+      carbs: numberOrNull(row.carbs),
+      fat: numberOrNull(row.fat),
+      fiber: numberOrNull(row.fiber),
+      sugar: numberOrNull(row.sugar),
+      sodiumMg: numberOrNull(row.sodium_mg),
+      saturatedFat: numberOrNull(row.saturated_fat),
+    },
+    portions: row.portions.map((portion) => ({
+      id: portion.id,
+      amount: Number(portion.amount),
+      unit: portion.unit,
+      grams: Number(portion.grams),
+    })),
+  };
+}
+
+// node-postgres returns numeric as text and PGlite may return a number; both convert exactly.
+function numberOrNull(value: string | number | null): number | null {
+  return value === null ? null : Number(value);
 }

@@ -5,7 +5,7 @@ import type { Database, Executor } from "../../platform/database";
 import type { Micros } from "../../platform/decimal";
 import { parseDecimal } from "../../platform/decimal";
 import { problem } from "../../platform/errors";
-import { SEARCH_RESULTS_MAX, prepareSearchTransaction, searchFoodIds } from "./food-search";
+import { SEARCH_RESULTS_MAX, searchFoods } from "./food-search";
 import { foodPortions, foods } from "./foods.tables";
 import type { FoodPortionRow, FoodRow } from "./foods.tables";
 
@@ -62,21 +62,18 @@ export function createFoodsService(deps: { db: Database }): FoodsService {
     return rows.map((row) => toFood(row, portionsByFood.get(row.id) ?? []));
   }
 
-  async function search(userId: string, text: string, offset: number, limit: number) {
-    return db.transaction(async (tx) => {
-      await prepareSearchTransaction(tx);
-      const ranked = await searchFoodIds(tx, userId, text, { offset, limit: limit + 1 });
-      const ids = ranked.slice(0, limit).map((row) => row.id);
-      const rows =
-        ids.length > 0 ? await tx.select().from(foods).where(inArray(foods.id, ids)) : [];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const items = await withPortions(
-        tx,
-        ids.map((id) => byId.get(id)!),
-      );
-      const hasMore = ranked.length > limit && offset + limit < SEARCH_RESULTS_MAX;
-      return { items, nextCursor: hasMore ? encodeCursor({ offset: offset + limit }) : null };
-    });
+  async function search(
+    userId: string,
+    text: string,
+    offset: number,
+    limit: number,
+  ): Promise<FoodPage> {
+    const found = await searchFoods(db, userId, text, { offset, limit: limit + 1 });
+    const hasMore = found.length > limit && offset + limit < SEARCH_RESULTS_MAX;
+    return {
+      items: found.slice(0, limit),
+      nextCursor: hasMore ? encodeCursor({ offset: offset + limit }) : null,
+    };
   }
 
   async function browse(userId: string, after: Cursor | null, limit: number): Promise<FoodPage> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   customType,
+  doublePrecision,
   index,
   integer,
   numeric,
@@ -46,6 +47,16 @@ export const foods = pgTable(
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, name)`),
+    /** The name up to its first comma, lower-cased: the food itself in USDA names ("bananas"). */
+    searchHead: text("search_head")
+      .notNull()
+      .generatedAlwaysAs(sql`lower(split_part(name, ',', 1))`),
+    /** Rank bonus that depends on the name alone: raw forms up, long names down. */
+    staticRank: doublePrecision("static_rank")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when name ~* '(^|[^a-z])raw([^a-z]|$)' then 0.03 else 0 end - 0.004 * length(name)`,
+      ),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -54,6 +65,7 @@ export const foods = pgTable(
     index("foods_search_vector_idx").using("gin", table.searchVector),
     index("foods_name_trigram_idx").using("gin", table.name.op("gin_trgm_ops")),
     index("foods_name_idx").on(table.name, table.id),
+    index("foods_search_head_idx").on(table.searchHead.op("text_pattern_ops")),
     index("foods_user_created_idx")
       .on(table.userId, table.createdAt, table.id)
       .where(sql`user_id is not null`),
@@ -81,7 +93,7 @@ export const foodPortions = pgTable(
 
 export type FoodPortionRow = typeof foodPortions.$inferSelect;
 
-/** Which version of each bundled catalog is loaded, so startup skips an unchanged catalog. */
+/** Loaded version of each bundled catalog, so startup can skip an unchanged catalog. */
 export const foodCatalogs = pgTable("food_catalogs", {
   source: text("source").primaryKey(),
   /** SHA-256 of the catalog files and the loader version. */

@@ -117,6 +117,15 @@ describe("food catalog API", () => {
     expect(new Set(ids).size).toBe(10);
   });
 
+  it("matches two letters against the food itself", async () => {
+    const page = await search("q=ba&limit=50");
+
+    expect(page.items).toHaveLength(50);
+    for (const food of page.items) {
+      expect(food.name.toLowerCase().split(",")[0]).toMatch(/^ba/);
+    }
+  });
+
   it("browses by name without a query", async () => {
     const first = await search("limit=3");
     const second = await search(`limit=3&cursor=${first.nextCursor}`);

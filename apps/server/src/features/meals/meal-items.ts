@@ -229,7 +229,7 @@ export function itemValuesFromRecord(record: MealItemRecord): ItemValues {
 /**
  * Recomputes saved items from the foods' current values, as logging a saved meal does. An item
  * whose food or portion no longer exists (a deleted custom food) keeps the values it was saved
- * with, so a template never fails because of a food deleted later.
+ * with, so deleting a food does not break the templates that use it.
  */
 export async function recomputeItems(
   foods: FoodsService,

@@ -7,7 +7,7 @@ import sharp from "sharp";
 
 import { problem } from "../../platform/errors";
 
-/** Longest edge of a stored photo; larger uploads are scaled down, which no meal photo misses. */
+/** Maximum pixels on the longer edge of a stored photo; larger uploads are scaled down to it. */
 export const MEAL_PHOTO_MAX_EDGE_PX = 4096;
 const JPEG_QUALITY = 85;
 const FILE_NAME_PATTERN = /^[0-9a-f]{32}\.jpg$/;

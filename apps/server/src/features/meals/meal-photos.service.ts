@@ -19,7 +19,7 @@ export interface MealPhotosService {
     upload: Buffer,
     expectedVersion: number | null,
   ): Promise<Meal>;
-  /** Where the meal's photo is on disk, or null when the meal has none or is not the user's. */
+  /** Finds the meal's photo file and its size; null when the meal has none or is not the user's. */
   findPhoto(userId: string, mealId: string): Promise<{ path: string; bytes: number } | null>;
   removePhoto(userId: string, mealId: string, expectedVersion: number | null): Promise<Meal>;
 }

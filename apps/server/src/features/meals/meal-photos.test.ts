@@ -13,7 +13,7 @@ import { bearer, registerAndLogin } from "../../../test/helpers/auth";
 
 const UPLOAD_MAX_BYTES = 200_000;
 
-/** A multipart/form-data body with one file part. */
+/** Builds a multipart/form-data body with one file part. */
 function multipartFile(
   data: Buffer,
   options: { field?: string; filename?: string; contentType?: string } = {},
@@ -29,7 +29,7 @@ function multipartFile(
   };
 }
 
-/** A 64 × 32 JPEG that a phone would send: GPS position, camera make, rotation and a P3 profile. */
+/** Builds a 64 × 32 JPEG as a phone sends it: GPS position, camera make, rotation, P3 profile. */
 async function phoneJpeg(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 32, channels: 3, background: "#d04010" } })
     .jpeg()
@@ -70,8 +70,8 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * A valid 1-bit grayscale PNG of width × height pixels. 20,000 × 20,000 compresses to about 50 KB
- * but decodes to 400 million pixels: a decompression bomb.
+ * Builds a valid 1-bit grayscale PNG of width × height pixels. At 20,000 × 20,000 it compresses
+ * to about 50 KB but decodes to 400 million pixels, which makes it a decompression bomb.
  */
 function blankPng(width: number, height: number): Buffer {
   const header = Buffer.alloc(13);

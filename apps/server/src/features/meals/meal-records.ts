@@ -18,7 +18,7 @@ const IMPORT_BATCH_ROWS = 500;
  * `updatedAt`) equals a row the account already has, so importing a file twice adds nothing.
  */
 
-/** The user's meals with their items in the export shape, oldest first; two queries. */
+/** Reads the user's meals with their items in the export shape, oldest first, in two queries. */
 export async function readMealRecords(executor: Executor, userId: string): Promise<MealRecord[]> {
   const rows = await executor
     .select()
@@ -43,7 +43,7 @@ export async function readMealRecords(executor: Executor, userId: string): Promi
   }));
 }
 
-/** The user's saved meals in the export shape, oldest first; two queries. */
+/** Reads the user's saved meals in the export shape, oldest first, in two queries. */
 export async function readSavedMealRecords(
   executor: Executor,
   userId: string,

@@ -12,7 +12,7 @@ function nutrient(name: string) {
 /**
  * Columns shared by logged and saved meal items. Nutrients are stored as computed when the item
  * was written, so a later catalog update or custom food edit does not rewrite a logged day.
- * `food_id` has no foreign key for the same reason: the item keeps its values after the food goes.
+ * `food_id` has no foreign key, so an item stays when its custom food or catalog food is deleted.
  */
 function itemColumns() {
   return {
