@@ -114,8 +114,8 @@ ALTER TABLE "saved_meal_items" ADD CONSTRAINT "saved_meal_items_user_id_users_id
 ALTER TABLE "saved_meal_items" ADD CONSTRAINT "saved_meal_items_saved_meal_id_saved_meals_id_fk" FOREIGN KEY ("saved_meal_id") REFERENCES "public"."saved_meals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "saved_meals" ADD CONSTRAINT "saved_meals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "food_portions_food_idx" ON "food_portions" USING btree ("food_id","position");--> statement-breakpoint
-CREATE INDEX "foods_search_vector_idx" ON "foods" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "foods_name_trigram_idx" ON "foods" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "foods_search_vector_idx" ON "foods" USING gin ("search_vector") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "foods_name_trigram_idx" ON "foods" USING gin ("name" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "foods_name_idx" ON "foods" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "foods_search_head_idx" ON "foods" USING btree ("search_head" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "foods_user_created_idx" ON "foods" USING btree ("user_id","created_at","id") WHERE user_id is not null;--> statement-breakpoint

@@ -15,6 +15,7 @@ const FOODS_FILE = "usda-sr28-foods.csv.gz";
 const PORTIONS_FILE = "usda-sr28-portions.csv.gz";
 /** Part of the content hash: change it when the mapping below changes, so databases reload. */
 const LOADER_VERSION = "1";
+const BATCH_ROWS = 1000;
 // Any server instance may load the catalog at start; the lock makes the others wait.
 const CATALOG_LOCK_ID = 4_711_2030;
 
@@ -142,51 +143,64 @@ async function isLoaded(executor: Executor, contentHash: string): Promise<boolea
 }
 
 /**
- * Writes the catalog with one statement per table. The rows travel as one JSON parameter that
- * PostgreSQL unpacks with json_to_recordset, which saves the round trips and the parameter lists
- * of batched INSERTs on both PostgreSQL and PGlite. Unchanged foods are not rewritten.
+ * Writes the catalog in batches of 1,000 rows. Each batch travels as one JSON parameter that
+ * PostgreSQL unpacks with json_to_recordset, which saves the parameter lists of multi-row INSERTs
+ * on both PostgreSQL and PGlite. Batches keep PGlite's WebAssembly memory, which never shrinks,
+ * from growing by the size of the whole catalog. Unchanged foods are not rewritten.
  */
 async function replaceCatalogRows(
   tx: Executor,
   foodRows: CatalogFood[],
   portionRows: CatalogPortion[],
 ): Promise<void> {
-  await tx.execute(sql`
-    insert into foods (id, source, name, food_group, kcal, protein, carbs, fat, fiber, sugar,
-      sodium_mg, saturated_fat)
-    select id, ${CATALOG_SOURCE}, name, food_group, kcal, protein, carbs, fat, fiber, sugar,
-      sodium_mg, saturated_fat
-    from json_to_recordset(${JSON.stringify(foodRows)}::json) as row(id text, name text,
-      food_group text, kcal numeric, protein numeric, carbs numeric, fat numeric, fiber numeric,
-      sugar numeric, sodium_mg numeric, saturated_fat numeric)
-    on conflict (id) do update set
-      name = excluded.name, food_group = excluded.food_group, kcal = excluded.kcal,
-      protein = excluded.protein, carbs = excluded.carbs, fat = excluded.fat,
-      fiber = excluded.fiber, sugar = excluded.sugar, sodium_mg = excluded.sodium_mg,
-      saturated_fat = excluded.saturated_fat, updated_at = now()
-    where (foods.name, foods.food_group, foods.kcal, foods.protein, foods.carbs, foods.fat,
-      foods.fiber, foods.sugar, foods.sodium_mg, foods.saturated_fat)
-      is distinct from (excluded.name, excluded.food_group, excluded.kcal, excluded.protein,
-      excluded.carbs, excluded.fat, excluded.fiber, excluded.sugar, excluded.sodium_mg,
-      excluded.saturated_fat)
-  `);
+  for (const batch of batches(foodRows)) {
+    await tx.execute(sql`
+      insert into foods (id, source, name, food_group, kcal, protein, carbs, fat, fiber, sugar,
+        sodium_mg, saturated_fat)
+      select id, ${CATALOG_SOURCE}, name, food_group, kcal, protein, carbs, fat, fiber, sugar,
+        sodium_mg, saturated_fat
+      from json_to_recordset(${JSON.stringify(batch)}::json) as row(id text, name text,
+        food_group text, kcal numeric, protein numeric, carbs numeric, fat numeric,
+        fiber numeric, sugar numeric, sodium_mg numeric, saturated_fat numeric)
+      on conflict (id) do update set
+        name = excluded.name, food_group = excluded.food_group, kcal = excluded.kcal,
+        protein = excluded.protein, carbs = excluded.carbs, fat = excluded.fat,
+        fiber = excluded.fiber, sugar = excluded.sugar, sodium_mg = excluded.sodium_mg,
+        saturated_fat = excluded.saturated_fat, updated_at = now()
+      where (foods.name, foods.food_group, foods.kcal, foods.protein, foods.carbs, foods.fat,
+        foods.fiber, foods.sugar, foods.sodium_mg, foods.saturated_fat)
+        is distinct from (excluded.name, excluded.food_group, excluded.kcal, excluded.protein,
+        excluded.carbs, excluded.fat, excluded.fiber, excluded.sugar, excluded.sodium_mg,
+        excluded.saturated_fat)
+    `);
+  }
+  const ids = JSON.stringify(foodRows.map((food) => food.id));
   await tx.execute(sql`
     delete from foods
     where source = ${CATALOG_SOURCE}
-      and id not in (select id from json_to_recordset(${JSON.stringify(foodRows)}::json)
-        as row(id text))
+      and id not in (select json_array_elements_text(${ids}::json))
   `);
 
   await tx.execute(sql`
     delete from food_portions
     where food_id in (select id from foods where source = ${CATALOG_SOURCE})
   `);
-  await tx.execute(sql`
-    insert into food_portions (id, food_id, position, amount, unit, grams)
-    select id, food_id, position, amount, unit, grams
-    from json_to_recordset(${JSON.stringify(portionRows)}::json) as row(id text, food_id text,
-      position integer, amount numeric, unit text, grams numeric)
-  `);
+  for (const batch of batches(portionRows)) {
+    await tx.execute(sql`
+      insert into food_portions (id, food_id, position, amount, unit, grams)
+      select id, food_id, position, amount, unit, grams
+      from json_to_recordset(${JSON.stringify(batch)}::json) as row(id text, food_id text,
+        position integer, amount numeric, unit text, grams numeric)
+    `);
+  }
+}
+
+function batches<T>(rows: T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    result.push(rows.slice(start, start + BATCH_ROWS));
+  }
+  return result;
 }
 
 function parseFoods(text: string): CatalogFood[] {

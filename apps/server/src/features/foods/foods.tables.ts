@@ -62,8 +62,14 @@ export const foods = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("foods_search_vector_idx").using("gin", table.searchVector),
-    index("foods_name_trigram_idx").using("gin", table.name.op("gin_trgm_ops")),
+    // Without fastupdate, inserts go straight into the GIN trees. A pending list would otherwise
+    // be scanned linearly by every search until a vacuum, and PGlite never runs autovacuum.
+    index("foods_search_vector_idx")
+      .using("gin", table.searchVector)
+      .with({ fastupdate: false }),
+    index("foods_name_trigram_idx")
+      .using("gin", table.name.op("gin_trgm_ops"))
+      .with({ fastupdate: false }),
     index("foods_name_idx").on(table.name, table.id),
     index("foods_search_head_idx").on(table.searchHead.op("text_pattern_ops")),
     index("foods_user_created_idx")
