@@ -280,6 +280,24 @@ describe("meal photos", () => {
     });
   });
 
+  it("refuses a file just over the limit", async () => {
+    const meal = await newMeal();
+    // Under the Content-Length check, which allows for multipart overhead, so the parser's own
+    // file size limit has to catch it.
+    const padded = Buffer.concat([await phoneJpeg(), Buffer.alloc(UPLOAD_MAX_BYTES)]);
+
+    const response = await upload(meal.id, padded);
+
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ type: "/problems/payload-too-large" });
+    const after = await subject.app.inject({
+      method: "GET",
+      url: `/api/v1/meals/${meal.id}`,
+      headers: bearer(token),
+    });
+    expect(after.json()).toMatchObject({ photo: null });
+  });
+
   it("requires the file field", async () => {
     const meal = await newMeal();
 
