@@ -22,6 +22,8 @@ export interface MealPhotosService {
   /** Finds the meal's photo file and its size; null when the meal has none or is not the user's. */
   findPhoto(userId: string, mealId: string): Promise<{ path: string; bytes: number } | null>;
   removePhoto(userId: string, mealId: string, expectedVersion: number | null): Promise<Meal>;
+  /** Deletes every stored photo file of a user, for the purge of a deleted account. */
+  removeAllPhotos(userId: string): Promise<void>;
 }
 
 export interface MealPhotosServiceDependencies {
@@ -119,6 +121,10 @@ export function createMealPhotosService(deps: MealPhotosServiceDependencies): Me
 
       await photos.remove(userId, previous);
       return loadOwnedMeal(db, userId, mealId);
+    },
+
+    async removeAllPhotos(userId) {
+      await photos.removeAll(userId);
     },
   };
 }

@@ -381,6 +381,16 @@ describe("meal photos", () => {
     expect(storedFiles()).toHaveLength(before - 1);
   });
 
+  it("removes all files of a user", async () => {
+    const meal = await newMeal();
+    await upload(meal.id, await phoneJpeg());
+    expect(storedFiles().length).toBeGreaterThan(0);
+
+    await subject.app.services.mealPhotos.removeAllPhotos(userId);
+
+    expect(storedFiles()).toEqual([]);
+  });
+
   it("rejects an upload with a stale If-Match", async () => {
     const meal = await newMeal();
     const body = multipartFile(await phoneJpeg());
