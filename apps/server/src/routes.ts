@@ -6,6 +6,11 @@ import { coachRoutes } from "./features/coach/coach.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { registerAuthentication } from "./features/auth/authenticate";
 import { registerIdempotency } from "./platform/idempotency/idempotency";
+import { customFoodRoutes } from "./features/foods/custom-foods.routes";
+import { foodRoutes } from "./features/foods/foods.routes";
+import { mealPhotoRoutes } from "./features/meals/meal-photos.routes";
+import { mealRoutes } from "./features/meals/meals.routes";
+import { savedMealRoutes } from "./features/meals/saved-meals.routes";
 import { healthRoutes } from "./features/health/health.routes";
 import { twoFactorRoutes } from "./features/two-factor/two-factor.routes";
 import { notificationsRoutes } from "./features/notifications/notifications.routes";
@@ -124,4 +129,13 @@ export async function registerFeatureRoutes(
   });
   await app.register(daysRoutes, { prefix: "/api/v1/days", ...services });
   await app.register(statsRoutes, { prefix: "/api/v1/stats", ...services });
+  await app.register(foodRoutes, { prefix: "/api/v1/foods", ...services });
+  await app.register(customFoodRoutes, { prefix: "/api/v1/custom-foods", ...services });
+  await app.register(mealRoutes, { prefix: "/api/v1/meals", ...services });
+  await app.register(mealPhotoRoutes, {
+    prefix: "/api/v1/meals",
+    ...services,
+    maxBytes: deps.config.uploads.maxBytes,
+  });
+  await app.register(savedMealRoutes, { prefix: "/api/v1/saved-meals", ...services });
 }

@@ -20,3 +20,5 @@ export * from "./features/steps/steps.tables";
 export * from "./features/goals/goals.tables";
 export * from "./features/days/days.tables";
 export * from "./features/data-transfer/data-transfer.tables";
+export * from "./features/foods/foods.tables";
+export * from "./features/meals/meals.tables";

@@ -19,6 +19,17 @@ import { createFileExerciseCatalog, createFileFoodCatalog } from "./features/coa
 import { noMealLog, noRecentData } from "./features/coach/coach-data";
 import { createCoachFeature } from "./features/coach/coach-feature";
 import type { CoachFeature } from "./features/coach/coach-feature";
+import { createCustomFoodsService } from "./features/foods/custom-foods.service";
+import type { CustomFoodsService } from "./features/foods/custom-foods.service";
+import { createFoodsService } from "./features/foods/foods.service";
+import type { FoodsService } from "./features/foods/foods.service";
+import { MealPhotoStore } from "./features/meals/meal-photo-files";
+import { createMealPhotosService } from "./features/meals/meal-photos.service";
+import type { MealPhotosService } from "./features/meals/meal-photos.service";
+import { createMealsService } from "./features/meals/meals.service";
+import type { MealsService } from "./features/meals/meals.service";
+import { createSavedMealsService } from "./features/meals/saved-meals.service";
+import type { SavedMealsService } from "./features/meals/saved-meals.service";
 import { createHealthService } from "./features/health/health.service";
 import type { HealthService } from "./features/health/health.service";
 import { createSigningKeysService } from "./features/signing-keys/signing-keys.service";
@@ -52,7 +63,7 @@ import { createGoalsService } from "./features/goals/goals.service";
 import type { GoalsService } from "./features/goals/goals.service";
 import { createMoodService } from "./features/mood/mood.service";
 import type { MoodService } from "./features/mood/mood.service";
-import { emptyNutritionSource } from "./features/nutrition-source/nutrition-source";
+import { createMealsNutritionSource } from "./features/meals/nutrition-source";
 import type { NutritionSource } from "./features/nutrition-source/nutrition-source";
 import { createSleepService } from "./features/sleep/sleep.service";
 import type { SleepService } from "./features/sleep/sleep.service";
@@ -103,6 +114,11 @@ export interface Services {
   stats: StatsService;
   dataTransfer: DataTransferService;
   accountDeletion: AccountDeletionService;
+  foods: FoodsService;
+  customFoods: CustomFoodsService;
+  meals: MealsService;
+  mealPhotos: MealPhotosService;
+  savedMeals: SavedMealsService;
 }
 
 /** Services a test replaces with its own implementation. */
@@ -156,6 +172,18 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     audit,
     mail,
   });
+  const foods = createFoodsService({ db });
+  const customFoods = createCustomFoodsService({ db, clock });
+  const photoStore = new MealPhotoStore(config.dataDir, logger);
+  const meals = createMealsService({ db, clock, foods, photos: photoStore });
+  const mealPhotos = createMealPhotosService({
+    db,
+    clock,
+    logger,
+    photos: photoStore,
+    maxPixels: config.uploads.maxPixels,
+  });
+  const savedMeals = createSavedMealsService({ db, clock, foods, meals });
 
   const exercises = createExercisesService({ db });
   const workouts = createWorkoutsService({ db, clock, exercises });
@@ -165,8 +193,7 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
   const body = createBodyService({ db, clock });
   const steps = createStepsService({ db, clock });
   const goals = createGoalsService({ db, clock, accounts });
-  // TODO: pass the meals feature's NutritionSource here once meals are merged.
-  const nutrition = emptyNutritionSource;
+  const nutrition = createMealsNutritionSource({ meals, customFoods, savedMeals });
   const days = createDaysService({ db, clock, nutrition, goals, water, sleep, mood, steps });
   const stats = createStatsService({ db, clock, nutrition });
   const dataTransfer = createDataTransferService({
@@ -242,6 +269,11 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     stats,
     dataTransfer,
     accountDeletion,
+    foods,
+    customFoods,
+    meals,
+    mealPhotos,
+    savedMeals,
   };
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { mealSchema, nutrientTotalsSchema } from "./meals";
+
 import { localDateSchema } from "./common";
 import { bodyEntrySchema } from "./body";
 import {
@@ -85,9 +87,9 @@ export const dayCardSchema = z.object({
   note: z.string(),
   wellness: wellnessSchema,
   effort: effortSchema,
-  // TODO: replace with the meal schema of the meals contract when both halves are merged.
-  meals: z.array(z.unknown()),
-  totals: nutritionTotalsSchema,
+  meals: z.array(mealSchema),
+  /** Sum of the day's meals; a nutrient some item lacks is summed over the others and listed in `incomplete`. */
+  totals: nutrientTotalsSchema,
   workouts: z.array(workoutSchema),
   water: z.object({
     totalMl: z.number().int(),

@@ -13,3 +13,5 @@ export * from "./goals";
 export * from "./days";
 export * from "./stats";
 export * from "./data-transfer";
+export * from "./foods";
+export * from "./meals";

@@ -136,7 +136,8 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     return deps.db.transaction(async (tx) => {
       await applyProfile(tx, job.userId, document.profile);
       const added: Record<string, number> = {};
-      const context = { idMap: new Map<string, string>() };
+      const account = await deps.accounts.findById(tx, job.userId);
+      const context = { idMap: new Map<string, string>(), timeZone: account?.timeZone ?? "UTC" };
       let done = 0;
       for (const section of sections) {
         const rows = document.sections[section.name] ?? [];

@@ -345,10 +345,13 @@ describe("export and import", () => {
     const files = unzipSync(new Uint8Array(response.rawPayload));
     expect(Object.keys(files).sort()).toEqual([
       "body.csv",
+      "customFoods.csv",
       "days.csv",
       "goals.csv",
+      "meals.csv",
       "mood.csv",
       "profile.csv",
+      "savedMeals.csv",
       "sleep.csv",
       "steps.csv",
       "water.csv",

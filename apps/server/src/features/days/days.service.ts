@@ -94,7 +94,7 @@ export function createDaysService(deps: {
         mood,
         waterMl,
         waterGoalMl: goals.waterMl,
-        kcal: nutrition.totals.kcal,
+        kcal: nutrition.totals.kcal ?? 0,
         kcalGoal: goals.kcal,
         hasMeals: nutrition.meals.length > 0,
         steps: steps.length > 0 ? stepTotal : null,

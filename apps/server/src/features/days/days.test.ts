@@ -75,7 +75,17 @@ describe("daily card", () => {
     expect(card.body.workouts).toHaveLength(1);
     expect(card.body.workouts[0].exercises[0].sets[0].weightLb).toBe(225);
     expect(card.body.meals).toEqual([]);
-    expect(card.body.totals).toEqual({ kcal: 0, protein: 0, carbs: 0, fat: 0, fiber: 0 });
+    expect(card.body.totals).toEqual({
+      kcal: 0,
+      protein: 0,
+      carbs: 0,
+      fat: 0,
+      fiber: 0,
+      sugar: 0,
+      sodiumMg: 0,
+      saturatedFat: 0,
+      incomplete: [],
+    });
     expect(card.body.effort).toMatchObject({ score: 40, load: 240, workouts: 1 });
   });
 

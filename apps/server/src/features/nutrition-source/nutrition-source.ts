@@ -1,15 +1,14 @@
-import type { NutritionTotals } from "@fitcoach/contract";
+import type { DailyNutrition, Meal, NutrientTotals } from "@fitcoach/contract";
 
 import type { Executor } from "../../platform/database";
 
-/** Nutrient totals of one local day. */
-export interface DailyNutrition extends NutritionTotals {
-  date: string;
-}
+export type { DailyNutrition };
 
 /** State shared by the sections of one import, such as old ids mapped to new ones. */
 export interface ImportContext {
   idMap: Map<string, string>;
+  /** Time zone of the account the rows are imported into, for date checks. */
+  timeZone: string;
 }
 
 /**
@@ -34,20 +33,26 @@ export interface DataSection {
  * and grams, and a day is a local date in the user's time zone.
  */
 export interface NutritionSource {
-  listDay(userId: string, date: string): Promise<{ meals: unknown[]; totals: NutritionTotals }>;
+  listDay(userId: string, date: string): Promise<{ meals: Meal[]; totals: NutrientTotals }>;
   /** Totals per day with meals, aggregated in SQL; days without meals are left out. */
   dailyTotals(userId: string, fromDate: string, toDate: string): Promise<DailyNutrition[]>;
   /** Sections in import order (custom foods before the meals that use them). */
   sections: DataSection[];
 }
 
-export const ZERO_TOTALS: NutritionTotals = { kcal: 0, protein: 0, carbs: 0, fat: 0, fiber: 0 };
+export const ZERO_TOTALS: NutrientTotals = {
+  kcal: 0,
+  protein: 0,
+  carbs: 0,
+  fat: 0,
+  fiber: 0,
+  sugar: 0,
+  sodiumMg: 0,
+  saturatedFat: 0,
+  incomplete: [],
+};
 
-/**
- * Stand-in used until the meals feature provides the real source: no meals, no totals, no
- * sections.
- */
-// TODO: replace with the meals service's NutritionSource in services.ts when meals are merged.
+/** Source with no meals, for tests of features that read nutrition but are not about meals. */
 export const emptyNutritionSource: NutritionSource = {
   async listDay() {
     return { meals: [], totals: { ...ZERO_TOTALS } };

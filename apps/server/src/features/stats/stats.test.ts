@@ -183,9 +183,39 @@ describe("stats", () => {
 
   it("aggregates nutrition totals from the meals source", async () => {
     const totals: DailyNutrition[] = [
-      { date: "2026-03-02", kcal: 2000, protein: 100, carbs: 250, fat: 70, fiber: 30 },
-      { date: "2026-03-03", kcal: 2400, protein: 120, carbs: 300, fat: 80, fiber: 25 },
-      { date: "2026-03-10", kcal: 1800, protein: 90, carbs: 200, fat: 60, fiber: 20 },
+      {
+        date: "2026-03-02",
+        kcal: 2000,
+        protein: 100,
+        carbs: 250,
+        fat: 70,
+        fiber: 30,
+        sugar: null,
+        sodiumMg: null,
+        saturatedFat: null,
+      },
+      {
+        date: "2026-03-03",
+        kcal: 2400,
+        protein: 120,
+        carbs: 300,
+        fat: 80,
+        fiber: 25,
+        sugar: null,
+        sodiumMg: null,
+        saturatedFat: null,
+      },
+      {
+        date: "2026-03-10",
+        kcal: 1800,
+        protein: 90,
+        carbs: 200,
+        fat: 60,
+        fiber: 20,
+        sugar: null,
+        sodiumMg: null,
+        saturatedFat: null,
+      },
     ];
     const service = createStatsService({
       db: subject.deps.database.db,
