@@ -15,6 +15,7 @@ function periodicJobs(deps: AppDependencies): PeriodicJob[] {
     { kind: "maintenance.reminder-history", intervalMinutes: 24 * 60 },
     { kind: "reminders.plan", intervalMinutes: deps.config.reminders.planningIntervalMinutes },
     { kind: "accounts.purge-deleted", intervalMinutes: 60 },
+    { kind: "coach.meal-plan-prefill", intervalMinutes: 60 },
   ];
 }
 
@@ -47,6 +48,9 @@ export function registerBackgroundWork(
   });
   jobs.register(DELIVER_REMINDER_JOB, (job) => services.reminderDelivery.deliverReminder(job));
   jobs.register(WEEKLY_SUMMARY_JOB, (job) => services.reminderDelivery.deliverWeeklySummary(job));
+  jobs.register("coach.meal-plan-prefill", async () => {
+    await services.coach.mealPlans.prefillDue();
+  });
   jobs.register("accounts.purge-deleted", async () => {
     await services.accountDeletion.purgeDue();
   });

@@ -16,7 +16,7 @@ import { PasswordHasher } from "./features/auth/password-hasher";
 import { createSessionsService } from "./features/auth/sessions.service";
 import type { SessionsService } from "./features/auth/sessions.service";
 import { createFileExerciseCatalog, createFileFoodCatalog } from "./features/coach/catalog-files";
-import { noMealLog, noRecentData } from "./features/coach/coach-data";
+import { createMealPlanLog, createTrackingCoachData } from "./features/coach/tracking-sources";
 import { createCoachFeature } from "./features/coach/coach-feature";
 import type { CoachFeature } from "./features/coach/coach-feature";
 import { createCustomFoodsService } from "./features/foods/custom-foods.service";
@@ -44,7 +44,7 @@ import { createPublicPushAgent } from "./features/notifications/push-network";
 import { createPushService } from "./features/notifications/push.service";
 import type { PushService } from "./features/notifications/push.service";
 import { vapidKeySource } from "./features/notifications/vapid-keys";
-import { createProfileOnlyDataSource } from "./features/reminders/reminder-data-source";
+import { createTrackingReminderData } from "./features/reminders/tracking-data-source";
 import type { ReminderDataSource } from "./features/reminders/reminder-data-source";
 import { createReminderDelivery } from "./features/reminders/reminder-delivery";
 import type { ReminderDelivery } from "./features/reminders/reminder-delivery";
@@ -230,16 +230,16 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     counters: deps.counters,
     accounts,
     audit,
-    // TODO: wire the tracking, goals, foods, exercises and meals services here; these stand-ins
-    // read the catalogs from data/ and see no logged days.
+    // The planners read the catalogs from the same files the database was loaded from, in memory,
+    // because they score thousands of candidates per plan.
     sources: {
-      data: noRecentData,
+      data: createTrackingCoachData({ db, clock, accounts, days, goals, body }),
       foods: createFileFoodCatalog(),
       exercises: createFileExerciseCatalog(),
-      mealLog: noMealLog,
+      mealLog: createMealPlanLog({ db, clock, accounts, meals }),
     },
   });
-  const reminderParts = createReminderServices(deps, { accounts, mail }, overrides);
+  const reminderParts = createReminderServices(deps, { accounts, mail, days, goals }, overrides);
 
   return {
     health,
@@ -279,7 +279,7 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
 
 function createReminderServices(
   deps: AppDependencies,
-  shared: { accounts: AccountsService; mail: MailSender },
+  shared: { accounts: AccountsService; mail: MailSender; days: DaysService; goals: GoalsService },
   overrides: ServiceOverrides,
 ): Pick<
   Services,
@@ -328,7 +328,13 @@ function createReminderServices(
     mailer: deps.mailer,
     mail: shared.mail,
     dataSource:
-      overrides.reminderData ?? createProfileOnlyDataSource({ db, accounts: shared.accounts }),
+      overrides.reminderData ??
+      createTrackingReminderData({
+        db,
+        accounts: shared.accounts,
+        days: shared.days,
+        goals: shared.goals,
+      }),
     unsubscribeTokens,
     frontendUrl: config.frontendUrl,
     lateWindowMinutes,

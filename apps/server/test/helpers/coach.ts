@@ -69,6 +69,13 @@ export class FixtureCoachData implements CoachDataSource {
 export class RecordingMealLog implements MealLogSink {
   readonly days: { userId: string; date: string; meals: PlannedMealEntry[] }[] = [];
 
+  /** Latest date the log accepts; by default any date, so a whole plan is written at once. */
+  latest = "9999-12-31";
+
+  async latestLoggableDate(): Promise<string> {
+    return this.latest;
+  }
+
   async applyMealPlanDay(userId: string, date: string, meals: PlannedMealEntry[]): Promise<number> {
     this.days.push({ userId, date, meals });
     return meals.length;

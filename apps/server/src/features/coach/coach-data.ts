@@ -150,22 +150,6 @@ export interface MealLogSink {
    * were created. Runs once per day of an accepted plan.
    */
   applyMealPlanDay(userId: string, date: string, meals: PlannedMealEntry[]): Promise<number>;
+  /** Returns the latest date a meal may be logged for, tomorrow in the user's time zone. */
+  latestLoggableDate(userId: string): Promise<string>;
 }
-
-/**
- * A data source with no data, so the coach runs before the tracking features exist.
- * TODO: replace with the tracking and goals services (day cards, goals, weights) when they land.
- */
-export const noRecentData: CoachDataSource = {
-  recentDays: async () => [],
-  goals: async () => null,
-  latestWeight: async () => null,
-};
-
-/**
- * A meal log that writes nothing.
- * TODO: replace with the meals service so that accepting a plan pre-fills the user's days.
- */
-export const noMealLog: MealLogSink = {
-  applyMealPlanDay: async () => 0,
-};

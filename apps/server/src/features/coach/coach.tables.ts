@@ -115,11 +115,19 @@ export const coachMealPlans = pgTable(
       .notNull()
       .default("proposed"),
     startDate: date("start_date"),
+    /**
+     * Last plan date written into the meal log. Days more than one day ahead are written when they
+     * come that close, because logged meals may not be dated further ahead.
+     */
+    prefilledThrough: date("prefilled_through"),
     plan: jsonb("plan").$type<Pick<MealPlan, "targets" | "days" | "rule">>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
   },
-  (table) => [index("coach_meal_plans_user_created_idx").on(table.userId, table.createdAt)],
+  (table) => [
+    index("coach_meal_plans_user_created_idx").on(table.userId, table.createdAt),
+    index("coach_meal_plans_prefill_idx").on(table.status, table.prefilledThrough),
+  ],
 );
 
 /** Training programs; `schedule` contains the prescribed weeks, and logged sets have their own table. */

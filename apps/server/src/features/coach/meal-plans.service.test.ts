@@ -41,11 +41,35 @@ describe("meal plans service", () => {
     expect(accepted.days[0]).toEqual({ date: start, mealsCreated: plan.days[0]!.meals.length });
   });
 
+  it("writes later days when they come near", async () => {
+    const mealLog = new RecordingMealLog();
+    const coach = buildCoach(subject, { data: new FixtureCoachData(), mealLog });
+    const { user } = await coachUser(subject);
+    const plan = await coach.mealPlans.create(user, { weightKg: 75, exclude: [] });
+    const start = todayIn(user.timeZone, subject.clock.now());
+    mealLog.latest = addDays(start, 1);
+
+    const accepted = await coach.mealPlans.accept(user, plan.id, start);
+    const writtenAtAccept = mealLog.days.map((day) => day.date);
+    mealLog.latest = addDays(start, 3);
+    const laterWritten = await coach.mealPlans.prefillDue();
+    const again = await coach.mealPlans.prefillDue();
+
+    expect(writtenAtAccept).toEqual([start, addDays(start, 1)]);
+    expect(accepted.days.filter((day) => day.mealsCreated > 0)).toHaveLength(2);
+    expect(laterWritten).toBe(2);
+    expect(again).toBe(0);
+    expect(mealLog.days.map((day) => day.date)).toEqual(
+      [0, 1, 2, 3].map((offset) => addDays(start, offset)),
+    );
+  });
+
   it("returns the plan to proposed when pre-filling fails", async () => {
     const failing = {
       applyMealPlanDay: async (): Promise<number> => {
         throw new Error("meals service unavailable");
       },
+      latestLoggableDate: async (): Promise<string> => "9999-12-31",
     };
     const coach = buildCoach(subject, { data: new FixtureCoachData(), mealLog: failing });
     const { user } = await coachUser(subject);

@@ -3,7 +3,7 @@ import {
   type MealPlan,
   type MealPlanRequest,
 } from "@fitcoach/contract";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Logger } from "pino";
 
 import type { Clock } from "../../platform/clock";
@@ -32,6 +32,11 @@ export interface MealPlansService {
     planId: string,
     startDate: string,
   ): Promise<{ plan: MealPlan; days: { date: string; mealsCreated: number }[] }>;
+  /**
+   * Writes the days of accepted plans that have come within one day of today into the meal log;
+   * a periodic job calls it. Returns how many days were written.
+   */
+  prefillDue(): Promise<number>;
 }
 
 type PlanRow = typeof coachMealPlans.$inferSelect;
@@ -162,28 +167,83 @@ export function createMealPlansService(deps: {
 
       const days: { date: string; mealsCreated: number }[] = [];
       try {
+        const latest = await deps.mealLog.latestLoggableDate(user.userId);
+        let through: string | null = null;
         for (const day of claimed.plan.days) {
           const date = addDays(startDate, day.day - 1);
-          const meals = day.meals.map((meal) => ({
-            slot: meal.slot,
-            items: meal.items.map((item) => ({ foodId: item.foodId, grams: item.grams })),
-          }));
-          days.push({
-            date,
-            mealsCreated: await deps.mealLog.applyMealPlanDay(user.userId, date, meals),
-          });
+          // Logged meals may be dated at most one day ahead; later days are written by prefillDue.
+          if (date > latest) {
+            days.push({ date, mealsCreated: 0 });
+            continue;
+          }
+          days.push({ date, mealsCreated: await writeDay(user.userId, claimed, day.day) });
+          through = date;
         }
+        await db
+          .update(coachMealPlans)
+          .set({ prefilledThrough: through ?? addDays(startDate, -1) })
+          .where(eq(coachMealPlans.id, planId));
       } catch (error) {
         // NOTE: days written before the failure stay in the log; the meals service does not
         // share this transaction.
         log.error({ err: error, userId: user.userId, planId }, "meal plan pre-fill failed");
         await db
           .update(coachMealPlans)
-          .set({ status: "proposed", startDate: null, acceptedAt: null })
+          .set({ status: "proposed", startDate: null, acceptedAt: null, prefilledThrough: null })
           .where(and(eq(coachMealPlans.id, planId), eq(coachMealPlans.userId, user.userId)));
         throw error;
       }
       return { plan: toMealPlan(claimed), days };
     },
+
+    async prefillDue() {
+      const plans = await db
+        .select()
+        .from(coachMealPlans)
+        .where(
+          and(eq(coachMealPlans.status, "accepted"), isNotNull(coachMealPlans.prefilledThrough)),
+        );
+      let written = 0;
+      for (const plan of plans) {
+        const startDate = plan.startDate!;
+        const lastDate = addDays(startDate, plan.plan.days.length - 1);
+        if (plan.prefilledThrough! >= lastDate) continue;
+        const latest = await deps.mealLog.latestLoggableDate(plan.userId);
+        let through = plan.prefilledThrough!;
+        while (through < lastDate && through < latest) {
+          const next = addDays(through, 1);
+          const dayNumber = dayIndex(startDate, next) + 1;
+          // Claiming the day before writing it keeps two instances from writing it twice.
+          const claimedDay = await db
+            .update(coachMealPlans)
+            .set({ prefilledThrough: next })
+            .where(
+              and(eq(coachMealPlans.id, plan.id), eq(coachMealPlans.prefilledThrough, through)),
+            )
+            .returning({ id: coachMealPlans.id });
+          if (claimedDay.length === 0) break;
+          await writeDay(plan.userId, plan, dayNumber);
+          written += 1;
+          through = next;
+        }
+      }
+      return written;
+    },
   };
+
+  async function writeDay(userId: string, plan: PlanRow, dayNumber: number): Promise<number> {
+    const day = plan.plan.days.find((candidate) => candidate.day === dayNumber);
+    if (!day || !plan.startDate) return 0;
+    const meals = day.meals.map((meal) => ({
+      slot: meal.slot,
+      items: meal.items.map((item) => ({ foodId: item.foodId, grams: item.grams })),
+    }));
+    return deps.mealLog.applyMealPlanDay(userId, addDays(plan.startDate, dayNumber - 1), meals);
+  }
+}
+
+function dayIndex(startDate: string, date: string): number {
+  return Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000,
+  );
 }

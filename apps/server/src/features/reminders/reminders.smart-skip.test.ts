@@ -12,11 +12,11 @@ import {
 } from "../../../test/helpers/reminders";
 import type { ReminderUser } from "../../../test/helpers/reminders";
 import type { ReminderDataSource } from "./reminder-data-source";
+import { bearer } from "../../../test/helpers/auth";
 
 /**
- * Logged data as the tracking services would report it. This in-test implementation of
- * ReminderDataSource is used until the water, meal and day-card services exist. Everything else in
- * these tests runs against the real database.
+ * Logged data set directly by the test, so the skip rules can be checked one by one; the second
+ * suite below reads the same facts from the real tracking services.
  */
 class LoggedDays implements ReminderDataSource {
   waterMl = new Map<string, number>();
@@ -98,5 +98,82 @@ describe("smart skipping", () => {
     );
     expect(await notificationCount(subject, user.id)).toBe(2);
     expect(logged.calls).toContain("meal 2026-05-04 lunch");
+  });
+});
+
+describe("smart skipping on logged data", () => {
+  const clock = new ManualClock("2026-05-04T05:00:00Z");
+  let subject: TestApp;
+  let user: ReminderUser;
+  let rules: Record<string, string>;
+
+  beforeAll(async () => {
+    subject = await createTestApp({ clock });
+    user = await createReminderUser(subject, { timeZone: "Europe/Berlin" });
+    await subject.app.inject({
+      method: "PATCH",
+      url: "/api/v1/me",
+      headers: bearer(user.accessToken),
+      payload: { waterGoalMl: 2000 },
+    });
+    rules = {
+      water: await createRule(subject, user, {
+        kind: "water",
+        startTime: "08:00",
+        endTime: "12:00",
+        intervalMinutes: 120,
+      }),
+      breakfast: await createRule(subject, user, {
+        kind: "meal",
+        mealType: "breakfast",
+        time: "08:00",
+      }),
+      day: await createRule(subject, user, { kind: "daily-log" }),
+    };
+  });
+
+  afterAll(async () => {
+    await subject.close();
+  });
+
+  // The clock walks hours ahead, past the access token's lifetime, so each call refreshes first.
+  async function log(url: string, payload: object) {
+    const refreshed = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/refresh",
+      headers: { "x-client-type": "native" },
+      payload: { refreshToken: user.refreshToken },
+    });
+    user.refreshToken = refreshed.json().refreshToken;
+    const headers = bearer(refreshed.json().accessToken);
+    return subject.app.inject({ method: "POST", url, headers, payload });
+  }
+
+  it("reads water, meals and the card from tracking", async () => {
+    const breakfast = await log("/api/v1/meals", {
+      date: "2026-05-04",
+      type: "breakfast",
+      items: [{ foodId: "09040", grams: 118 }],
+    });
+    const mood = await log("/api/v1/mood", { date: "2026-05-04", score: 4, tags: [], note: "" });
+    await walkClock(subject, clock, "2026-05-04T07:00:00Z");
+    const water = await log("/api/v1/water", { date: "2026-05-04", ml: 2000 });
+    await walkClock(subject, clock, "2026-05-04T20:00:00Z");
+
+    expect(breakfast.statusCode).toBe(201);
+    expect(mood.statusCode).toBe(201);
+    expect(water.statusCode).toBe(201);
+    const outcomes = (await deliveriesOf(subject, user.id))
+      .map((entry) => `${entry.sourceKey} ${entry.status} ${entry.reason ?? "-"}`)
+      .sort();
+    expect(outcomes).toEqual(
+      [
+        `rule:${rules.breakfast}:2026-05-04T08:00 skipped meal-logged`,
+        `rule:${rules.water}:2026-05-04T08:00 sent -`,
+        `rule:${rules.water}:2026-05-04T10:00 skipped goal-met`,
+        `rule:${rules.water}:2026-05-04T12:00 skipped goal-met`,
+        `rule:${rules.day}:2026-05-04T21:00 skipped day-complete`,
+      ].sort(),
+    );
   });
 });

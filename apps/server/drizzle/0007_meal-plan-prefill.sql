@@ -1,0 +1,2 @@
+ALTER TABLE "coach_meal_plans" ADD COLUMN "prefilled_through" date;--> statement-breakpoint
+CREATE INDEX "coach_meal_plans_prefill_idx" ON "coach_meal_plans" USING btree ("status","prefilled_through");
