@@ -10,12 +10,10 @@ import type { Stack } from "./stack";
  *   all through the published HTTPS port.
  * - "database": rows written with psql, among them a mail job that the server delivers to the
  *   mail catcher over STARTTLS, so the production mail path is still proven.
- * Set OPS_TEST_USER_FLOW=api to try the API flow before it becomes the default.
+ * The API flow is the default; OPS_TEST_USER_FLOW=database selects the other.
  */
-// TODO: default to "api" once the server serves POST /api/v1/auth/register, /auth/verify-email,
-// /auth/login and /water; they return 404 today, so the test writes rows directly instead.
 export const USER_FLOW: "api" | "database" =
-  process.env.OPS_TEST_USER_FLOW === "api" ? "api" : "database";
+  process.env.OPS_TEST_USER_FLOW === "database" ? "database" : "api";
 
 export interface SeededUser {
   email: string;

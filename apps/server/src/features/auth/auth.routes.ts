@@ -32,7 +32,7 @@ import {
   setDeviceCookie,
   setRefreshCookie,
 } from "./auth-cookies";
-import { requireUser, userRateLimitKey } from "./authenticate";
+import { perAccountRateLimit, requireUser } from "./authenticate";
 import type { CredentialsService } from "./credentials.service";
 import type { LoginResult, LoginService } from "./login.service";
 import type { IssuedTokens, SessionsService } from "./sessions.service";
@@ -304,13 +304,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
     "/password/change",
     {
       preValidation: app.authenticate,
-      config: {
-        rateLimit: {
-          ...rateLimitFor(config.rateLimits.twoFactor).rateLimit,
-          keyGenerator: userRateLimitKey,
-          hook: "preHandler",
-        },
-      },
+      config: perAccountRateLimit(config.rateLimits.twoFactor),
       schema: {
         tags,
         summary: "Change the password",
@@ -332,13 +326,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
     "/reauthenticate",
     {
       preValidation: app.authenticate,
-      config: {
-        rateLimit: {
-          ...rateLimitFor(config.rateLimits.twoFactor).rateLimit,
-          keyGenerator: userRateLimitKey,
-          hook: "preHandler",
-        },
-      },
+      config: perAccountRateLimit(config.rateLimits.twoFactor),
       schema: {
         tags,
         summary: "Confirm the password or a 2FA code for sensitive actions",

@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
+import type { RateLimitOptions } from "@fastify/rate-limit";
+
 import { problem } from "../../platform/errors";
+import { rateLimitFor } from "../../platform/rate-limit";
+import type { RateLimitRule } from "../../platform/rate-limit-rule";
 import type { AuthenticatedUser, SessionsService } from "./sessions.service";
 
 declare module "fastify" {
@@ -51,4 +55,18 @@ export function requireUser(request: FastifyRequest): AuthenticatedUser {
 /** Rate-limit key for routes limited per account rather than per address. */
 export function userRateLimitKey(request: FastifyRequest): string {
   return request.user ? `user:${request.user.userId}` : `ip:${request.ip}`;
+}
+
+/**
+ * Route config that limits a signed-in route per account. The check runs after authentication
+ * (preHandler), when the account is known, so an attacker cannot spend another user's budget.
+ */
+export function perAccountRateLimit(rule: RateLimitRule): { rateLimit: RateLimitOptions } {
+  return {
+    rateLimit: {
+      ...rateLimitFor(rule).rateLimit,
+      keyGenerator: userRateLimitKey,
+      hook: "preHandler",
+    },
+  };
 }

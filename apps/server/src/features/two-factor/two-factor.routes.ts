@@ -8,8 +8,7 @@ import {
 } from "@fitcoach/contract";
 
 import { requestContext } from "../../platform/request-context";
-import { rateLimitFor } from "../../platform/rate-limit";
-import { requireUser, userRateLimitKey } from "../auth/authenticate";
+import { perAccountRateLimit, requireUser } from "../auth/authenticate";
 import type { TwoFactorAccountService } from "./two-factor-account.service";
 import type { Config } from "../../platform/config";
 
@@ -20,13 +19,7 @@ export async function twoFactorRoutes(
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["two-factor"];
   const security = [{ bearer: [] }];
-  const limited = {
-    rateLimit: {
-      ...rateLimitFor(deps.config.rateLimits.twoFactor).rateLimit,
-      keyGenerator: userRateLimitKey,
-      hook: "preHandler" as const,
-    },
-  };
+  const limited = perAccountRateLimit(deps.config.rateLimits.twoFactor);
   app.addHook("preValidation", app.authenticate);
 
   routes.post(
