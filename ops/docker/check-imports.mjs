@@ -6,7 +6,10 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 
 const distFolder = path.resolve(process.argv[2] ?? "apps/server/dist");
-const IMPORT_PATTERN = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"([^"./][^"]*)"/g;
+// A bare specifier after `from`, `import(` or `import`; the name must look like a package name, so
+// prose such as `field: "query.from", message: "…"` in the bundle is not taken for an import.
+const IMPORT_PATTERN =
+  /(?:(?<![\w$.])from\s*|\bimport\s*\(\s*|\bimport\s+)"((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.@-]+)*)"/g;
 const builtins = new Set(builtinModules);
 
 function listScripts(folder) {

@@ -8,6 +8,9 @@ import { prepareDatabase } from "./database-setup";
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
+// Files the server creates (the embedded database, uploads, secrets) are for its own user only.
+process.umask(0o077);
+
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const result = loadConfig();

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync } from "node:fs";
 import type { Logger } from "pino";
 
 import type { AppDependencies } from "./app";
@@ -14,6 +15,21 @@ import { webDistFolder } from "./platform/web-app";
 import type { PushTransport } from "./features/notifications/push.service";
 
 /**
+ * Creates DATA_DIR readable by the server's user only. It contains the embedded database,
+ * uploaded photos and development secrets; a folder left open to other local users would expose
+ * health data and password hashes.
+ */
+function preparePrivateFolder(folder: string, logger: Logger): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(folder, 0o700);
+  } catch (error) {
+    // A mounted volume owned by another user cannot be changed here; its owner must restrict it.
+    logger.warn({ err: error, folder }, "data folder permissions could not be restricted");
+  }
+}
+
+/**
  * Opens the database (migrating it unless told not to), Redis and the mailer, and returns the
  * dependencies the app is built from. Used by main.ts, the CLI and tests alike.
  */
@@ -28,6 +44,7 @@ export async function openRuntime(
   } = {},
 ): Promise<AppDependencies & { close(): Promise<void> }> {
   const clock = options.clock ?? systemClock;
+  preparePrivateFolder(config.dataDir, logger);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

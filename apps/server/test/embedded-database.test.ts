@@ -52,3 +52,34 @@ describe("embedded database", () => {
     expect(me.json().email).toBe(user.email);
   });
 });
+
+describe("embedded database files", () => {
+  // PGlite creates its files with mode 666 whatever the umask, so the protection is the data
+  // folder itself: mode 700, which other users cannot enter.
+  it("are out of reach of other users", async () => {
+    const { chmodSync, statSync } = await import("node:fs");
+    const { spawnSync } = await import("node:child_process");
+    const parent = mkdtempSync(path.join(tmpdir(), "fitcoach-modes-"));
+    chmodSync(parent, 0o755);
+    const dataDir = path.join(parent, "data");
+    try {
+      const config = testConfig({ DATABASE_URL: undefined, DATA_DIR: dataDir });
+      const runtime = await openRuntime(config, new LogCapture().logger, { webRoot: null });
+      await runtime.close();
+
+      const otherUser = spawnSync(
+        "runuser",
+        ["-u", "nobody", "--", "cat", path.join(dataDir, "db", "PG_VERSION")],
+        {
+          encoding: "utf8",
+        },
+      );
+
+      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(otherUser.status).not.toBe(0);
+      expect(otherUser.stderr).toContain("Permission denied");
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -9,6 +9,9 @@ import { COMMANDS } from "./commands";
  * Admin CLI: `fitcoach <command> [arguments]`. Runs with plain node on the built code (bin/fitcoach.mjs)
  * or through `npm run cli -- <command>` in development.
  */
+// Files the server creates (the embedded database, uploads, secrets) are for its own user only.
+process.umask(0o077);
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;

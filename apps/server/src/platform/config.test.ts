@@ -49,6 +49,8 @@ describe("loadConfig", () => {
     ["email disabled", { ENABLE_EMAIL: "false" }, "ENABLE_EMAIL"],
     ["low bcrypt cost", { BCRYPT_COST: "10" }, "BCRYPT_COST"],
     ["trust every proxy", { TRUST_PROXY: "true" }, "TRUST_PROXY"],
+    ["trust every address range", { TRUST_PROXY: "0.0.0.0/0,::/0" }, "TRUST_PROXY"],
+    ["pepper equal to the secret", { PASSWORD_PEPPER: STRONG_SECRET }, "PASSWORD_PEPPER"],
     ["debug logging", { LOG_LEVEL: "debug" }, "LOG_LEVEL"],
   ])("refuses production with %s", (_name, overrides, variable) => {
     const errors = errorsFor(production(overrides));

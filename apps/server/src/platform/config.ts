@@ -497,6 +497,16 @@ function productionProblems(
   if (trustProxy === true) {
     problems.push("TRUST_PROXY: true trusts every hop; give a hop count or the proxy addresses");
   }
+  if (Array.isArray(trustProxy) && trustProxy.some((entry) => /\/0$/.test(entry))) {
+    problems.push(
+      "TRUST_PROXY: a /0 range trusts every address; list the proxies' addresses or subnets",
+    );
+  }
+  if (values.SECRET_KEY && values.SECRET_KEY === values.PASSWORD_PEPPER) {
+    problems.push(
+      "PASSWORD_PEPPER: must differ from SECRET_KEY, so one leaked secret does not expose the other",
+    );
+  }
   if (values.SMTP_SECURITY === "none" && values.SMTP_HOST && !isLoopbackHost(values.SMTP_HOST)) {
     problems.push(
       "SMTP_SECURITY: none is allowed only for an SMTP relay on loopback in production",

@@ -37,7 +37,7 @@ export function loggerOptions(config: Pick<Config, "logLevel" | "env">): LoggerO
       log: (object) => redactSecrets(object) as Record<string, unknown>,
     },
     serializers: {
-      err: pino.stdSerializers.err,
+      err: serializeError,
     },
   };
   if (config.env === "development" && process.stdout.isTTY) {
@@ -47,6 +47,36 @@ export function loggerOptions(config: Pick<Config, "logLevel" | "env">): LoggerO
     };
   }
   return options;
+}
+
+// Drizzle puts the failed statement and its parameters into error messages; parameters are user
+// data (health values, notes), so they are cut from every logged error.
+const QUERY_PARAMETERS_PATTERN = /\nparams: [\s\S]*$/;
+
+/** Serializes an error for the log without the parameters of a failed database query. */
+export function serializeError(error: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const key of ["message", "stack"] as const) {
+    if (typeof serialized[key] === "string") {
+      serialized[key] = (serialized[key] as string).replace(
+        QUERY_PARAMETERS_PATTERN,
+        "\nparams: [redacted]",
+      );
+    }
+  }
+  delete serialized.params;
+  const cause = serialized.cause as Record<string, unknown> | undefined;
+  if (cause && typeof cause === "object") {
+    for (const key of ["message", "stack", "detail", "where"]) {
+      if (typeof cause[key] === "string")
+        cause[key] = (cause[key] as string).replace(
+          QUERY_PARAMETERS_PATTERN,
+          "\nparams: [redacted]",
+        );
+    }
+    delete cause.parameters;
+  }
+  return serialized;
 }
 
 export function createLogger(config: Pick<Config, "logLevel" | "env">): Logger {

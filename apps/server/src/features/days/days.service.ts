@@ -116,7 +116,8 @@ export function createDaysService(deps: {
         goal,
         target,
         actual: actual === null ? null : roundTo(actual, 2),
-        percent: actual === null ? null : Math.round((actual / target) * 100),
+        // A target of 0 (allowed for weekly workouts) has no meaningful percentage.
+        percent: actual === null || target <= 0 ? null : Math.round((actual / target) * 100),
       });
     };
     const hasMeals = nutrition.meals.length > 0;

@@ -113,6 +113,7 @@ export function createSigningKeysService(deps: {
     tx: Executor,
     now: Date,
   ): Promise<{ kid: string; retired: string[] }> {
+    await assertKeysReadable(tx);
     const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, {
       crv: "Ed25519",
       extractable: true,
@@ -135,6 +136,24 @@ export function createSigningKeysService(deps: {
       createdAt: now,
     });
     return { kid, retired: previous.map((row) => row.kid) };
+  }
+
+  // A key sealed with another SECRET_KEY cannot be read back; rotating from a shell with different
+  // secrets would leave a signing key the servers cannot use, so every login would fail.
+  async function assertKeysReadable(tx: Executor): Promise<void> {
+    const active = await tx
+      .select({ kid: signingKeys.kid, sealed: signingKeys.privateJwkEncrypted })
+      .from(signingKeys)
+      .where(isNull(signingKeys.retiredAt));
+    for (const key of active) {
+      try {
+        deps.secretBox.decrypt(key.sealed);
+      } catch {
+        throw new Error(
+          `Signing key ${key.kid} cannot be decrypted with this SECRET_KEY. Run the command with the same SECRET_KEY (and SECRET_KEY_PREVIOUS) as the server.`,
+        );
+      }
+    }
   }
 
   async function rotate(): Promise<{ kid: string; retired: string[] }> {
