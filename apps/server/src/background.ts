@@ -1,4 +1,9 @@
 import type { AppDependencies } from "./app";
+import {
+  FORGOT_PASSWORD_JOB,
+  recoveryJobHandler,
+  RESEND_VERIFICATION_JOB,
+} from "./features/auth/account-recovery.service";
 import { purgeExpiredIdempotencyKeys } from "./platform/idempotency/idempotency";
 import { createPeriodicScheduler } from "./platform/jobs/periodic-jobs";
 import type { PeriodicJob, PeriodicScheduler } from "./platform/jobs/periodic-jobs";
@@ -48,6 +53,11 @@ export function registerBackgroundWork(
   });
   jobs.register(DELIVER_REMINDER_JOB, (job) => services.reminderDelivery.deliverReminder(job));
   jobs.register(WEEKLY_SUMMARY_JOB, (job) => services.reminderDelivery.deliverWeeklySummary(job));
+  jobs.register(FORGOT_PASSWORD_JOB, recoveryJobHandler(services.recovery, FORGOT_PASSWORD_JOB));
+  jobs.register(
+    RESEND_VERIFICATION_JOB,
+    recoveryJobHandler(services.recovery, RESEND_VERIFICATION_JOB),
+  );
   jobs.register("coach.meal-plan-prefill", async () => {
     await services.coach.mealPlans.prefillDue();
   });

@@ -50,7 +50,11 @@ export async function registerFeatureRoutes(
   deps: AppDependencies,
 ): Promise<void> {
   registerAuthentication(app, services.sessions);
-  registerIdempotency(app, { db: deps.database.db, clock: deps.clock });
+  registerIdempotency(app, {
+    db: deps.database.db,
+    clock: deps.clock,
+    secretKey: deps.config.secretKey,
+  });
 
   await app.register(healthRoutes, { health: services.health });
   await app.register(authRoutes, {
@@ -59,7 +63,7 @@ export async function registerFeatureRoutes(
     clock: deps.clock,
     ...services,
   });
-  await app.register(meRoutes, { prefix: "/api/v1/me", ...services });
+  await app.register(meRoutes, { prefix: "/api/v1/me", ...services, config: deps.config });
   await app.register(coachRoutes, {
     prefix: "/api/v1/coach",
     coach: services.coach,
@@ -79,7 +83,11 @@ export async function registerFeatureRoutes(
   await app.register(notificationsRoutes, { prefix: "/api/v1/notifications", ...services });
   await app.register(pushRoutes, { prefix: "/api/v1/push", ...services });
 
-  await app.register(accountDeletionRoutes, { prefix: "/api/v1/me", ...services });
+  await app.register(accountDeletionRoutes, {
+    prefix: "/api/v1/me",
+    ...services,
+    config: deps.config,
+  });
   await app.register(dataTransferRoutes, {
     prefix: "/api/v1/me",
     ...services,

@@ -10,7 +10,11 @@ import { createAccountRecoveryService } from "./features/auth/account-recovery.s
 import type { AccountRecoveryService } from "./features/auth/account-recovery.service";
 import { createCredentialsService } from "./features/auth/credentials.service";
 import type { CredentialsService } from "./features/auth/credentials.service";
+import { createBruteForceGuard } from "./features/auth/brute-force-guard";
+import { createLoginCompletion } from "./features/auth/login-completion";
+import type { LoginCompletion } from "./features/auth/login-completion";
 import { createLoginService } from "./features/auth/login.service";
+import { createSecondFactorLogin } from "./features/auth/second-factor-login";
 import type { LoginService } from "./features/auth/login.service";
 import { PasswordHasher } from "./features/auth/password-hasher";
 import { createSessionsService } from "./features/auth/sessions.service";
@@ -91,6 +95,7 @@ export interface Services {
   sessions: SessionsService;
   twoFactor: TwoFactorService;
   login: LoginService;
+  loginCompletion: LoginCompletion;
   recovery: AccountRecoveryService;
   credentials: CredentialsService;
   twoFactorAccount: TwoFactorAccountService;
@@ -160,14 +165,33 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     secretBox: new SecretBox(config.secretKey, config.previousSecretKeys, "totp-secret"),
   });
   const shared = { db, clock, config, hasher, accounts, sessions, audit, mail };
-  const login = createLoginService({ ...shared, logger, twoFactor });
-  const recovery = createAccountRecoveryService(shared);
+  const loginCompletion = createLoginCompletion({ db, clock, sessions, audit, mail });
+  const login = createLoginService({
+    db,
+    clock,
+    hasher,
+    accounts,
+    audit,
+    guard: createBruteForceGuard({ db, clock, config, audit, mail }),
+    completion: loginCompletion,
+    secondFactor: createSecondFactorLogin({
+      db,
+      clock,
+      accounts,
+      twoFactor,
+      audit,
+      mail,
+      completion: loginCompletion,
+    }),
+  });
+  const recovery = createAccountRecoveryService({ ...shared, jobs: deps.jobs });
   const credentials = createCredentialsService({ ...shared, twoFactor });
   const twoFactorAccount = createTwoFactorAccountService({
     db,
     clock,
     accounts,
     credentials,
+    sessions,
     twoFactor,
     audit,
     mail,
@@ -251,6 +275,7 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     sessions,
     twoFactor,
     login,
+    loginCompletion,
     recovery,
     credentials,
     twoFactorAccount,

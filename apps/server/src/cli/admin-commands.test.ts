@@ -41,10 +41,10 @@ describe("admin commands", () => {
 
   it("makes every refresh token fail after incident", async () => {
     const first = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
+      subject.deps.jobs.drain(),
     );
     const second = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
+      subject.deps.jobs.drain(),
     );
 
     const result = await run("incident");
@@ -57,10 +57,10 @@ describe("admin commands", () => {
 
   it("revokes one user's sessions", async () => {
     const target = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
+      subject.deps.jobs.drain(),
     );
     const bystander = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
+      subject.deps.jobs.drain(),
     );
 
     const result = await run("users:revoke-sessions", [target.email]);

@@ -52,7 +52,8 @@ export async function registerAndLogin(
     throw new Error(`register failed: ${register.statusCode} ${register.body}`);
 
   if (options.verify !== false) {
-    await runJobs();
+    // Earlier tests may have queued more mail than one batch, so run jobs until the queue is empty.
+    for (let round = 0; round < 50 && (await runJobs()) > 0; round += 1);
     const token = mailedToken(logs, email, "/verify-email");
     const verify = await app.inject({
       method: "POST",

@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { accountDeletionRequestSchema, accountDeletionResponseSchema } from "@fitcoach/contract";
 
 import { requestContext } from "../../platform/request-context";
-import { requireUser } from "../auth/authenticate";
+import { perAccountRateLimit, requireUser } from "../auth/authenticate";
+import type { Config } from "../../platform/config";
 import type { AccountDeletionService } from "./account-deletion.service";
 
 export async function accountDeletionRoutes(
   app: FastifyInstance,
-  deps: { accountDeletion: AccountDeletionService },
+  deps: { accountDeletion: AccountDeletionService; config: Config },
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   app.addHook("preValidation", app.authenticate);
@@ -16,6 +17,8 @@ export async function accountDeletionRoutes(
   routes.delete(
     "/",
     {
+      // The password in the body could otherwise be guessed with a stolen access token.
+      config: perAccountRateLimit(deps.config.rateLimits.twoFactor),
       schema: {
         tags: ["me"],
         security: [{ bearer: [] }],

@@ -60,7 +60,7 @@ describe("account deletion", () => {
       .where(eq(users.id, userId));
     clock.advance(DAY_MS + 1);
     await subject.app.scheduler.tick();
-    const ran = await subject.deps.jobs.runOnce();
+    const ran = await subject.deps.jobs.drain();
 
     expect(deleted.status).toBe(202);
     expect(deleted.body.deletionDueAt).toBe("2026-06-08T08:00:00.000Z");

@@ -15,12 +15,14 @@ import { z } from "zod";
 import { problem } from "../../platform/errors";
 import { requestContext } from "../../platform/request-context";
 import type { AuditService } from "../audit/audit.service";
-import { requireUser } from "../auth/authenticate";
+import { perAccountRateLimit, requireUser } from "../auth/authenticate";
+import type { Config } from "../../platform/config";
 import type { CredentialsService } from "../auth/credentials.service";
 import type { SessionsService } from "../auth/sessions.service";
 import type { AccountsService } from "./accounts.service";
 
 export interface MeRouteDependencies {
+  config: Config;
   accounts: AccountsService;
   credentials: CredentialsService;
   sessions: SessionsService;
@@ -56,6 +58,7 @@ export async function meRoutes(app: FastifyInstance, deps: MeRouteDependencies):
   routes.post(
     "/email",
     {
+      config: perAccountRateLimit(deps.config.rateLimits.twoFactor),
       schema: {
         tags,
         security,

@@ -16,7 +16,7 @@ describe("me", () => {
   });
 
   function login() {
-    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce());
+    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
   }
 
   it("updates profile fields", async () => {

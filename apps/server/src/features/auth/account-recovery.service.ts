@@ -1,9 +1,11 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { RegisterRequest } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
 import type { Config } from "../../platform/config";
-import type { Database } from "../../platform/database";
+import type { Database, Executor } from "../../platform/database";
+import { enqueueJob } from "../../platform/jobs/job-queue";
+import type { JobHandler, JobWorker } from "../../platform/jobs/job-queue";
 import { problem } from "../../platform/errors";
 import type { MailSender } from "../../platform/mail/mail-sender";
 import type { RequestContext } from "../../platform/request-context";
@@ -17,7 +19,7 @@ import {
   countActionTokensSince,
   findActionToken,
   issueActionToken,
-  voidActionTokens,
+  voidCredentialLinks,
 } from "./action-tokens";
 import type { ActionPurpose } from "./auth.tables";
 import {
@@ -35,16 +37,41 @@ import type { SessionsService } from "./sessions.service";
 export interface AccountRecoveryService {
   register(input: RegisterRequest, context: RequestContext): Promise<void>;
   verifyEmail(token: string, context: RequestContext): Promise<void>;
+  /** Queues a new verification mail for the address; the job runs resendVerification. */
+  requestVerificationMail(email: string, context: RequestContext): Promise<void>;
+  /** Queues a reset mail for the address; the job runs forgotPassword. */
+  requestPasswordReset(email: string, context: RequestContext): Promise<void>;
   resendVerification(email: string, context: RequestContext): Promise<void>;
   forgotPassword(email: string, context: RequestContext): Promise<void>;
-  resetPassword(token: string, password: string, context: RequestContext): Promise<void>;
-  unlock(token: string, context: RequestContext): Promise<void>;
+  /** Sets the new password; returns the account's id. */
+  resetPassword(token: string, password: string, context: RequestContext): Promise<string>;
+  /** Lifts the lock; returns the account's id. */
+  unlock(token: string, context: RequestContext): Promise<string>;
 }
 
 function invalidToken(): Error {
   return problem("invalid-token", {
     detail: "The link is invalid, expired or already used; ask for a new one.",
   });
+}
+
+export const FORGOT_PASSWORD_JOB = "auth.forgot-password";
+export const RESEND_VERIFICATION_JOB = "auth.resend-verification";
+
+/** Job handler for a deferred forgot or resend request. */
+export function recoveryJobHandler(
+  recovery: AccountRecoveryService,
+  kind: typeof FORGOT_PASSWORD_JOB | typeof RESEND_VERIFICATION_JOB,
+): JobHandler {
+  return async (job) => {
+    const email = String(job.payload.email ?? "");
+    const context: RequestContext = {
+      ip: String(job.payload.ip ?? ""),
+      userAgent: typeof job.payload.userAgent === "string" ? job.payload.userAgent : null,
+    };
+    if (kind === FORGOT_PASSWORD_JOB) await recovery.forgotPassword(email, context);
+    else await recovery.resendVerification(email, context);
+  };
 }
 
 export function createAccountRecoveryService(deps: {
@@ -56,13 +83,37 @@ export function createAccountRecoveryService(deps: {
   sessions: SessionsService;
   audit: AuditService;
   mail: MailSender;
+  jobs: JobWorker;
 }): AccountRecoveryService {
   const mailLimit = deps.config.rateLimits.accountMail;
 
-  // Per-account mail limits count durable rows, so they hold across instances and restarts.
-  async function mayMail(userId: string, purpose: ActionPurpose): Promise<boolean> {
-    const since = new Date(deps.clock.now().getTime() - mailLimit.windowSeconds * 1000);
-    return (await countActionTokensSince(deps.db, userId, purpose, since)) < mailLimit.max;
+  // Per-account mail limits count durable rows, so they hold across instances and restarts. The
+  // count and the new link share one transaction under a per-account lock, so parallel requests
+  // cannot all pass the count before any of them inserts.
+  async function mailLink(
+    userId: string,
+    purpose: ActionPurpose,
+    send: (tx: Executor, token: string) => Promise<void>,
+  ): Promise<void> {
+    const now = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mail:${purpose}:${userId}`}))`);
+      const since = new Date(now.getTime() - mailLimit.windowSeconds * 1000);
+      if ((await countActionTokensSince(tx, userId, purpose, since)) >= mailLimit.max) return;
+      await send(tx, await issueActionToken(tx, { userId, purpose, now }));
+    });
+  }
+
+  // Resend and forgot do their work in a job, so the response takes the same time (one insert)
+  // whether or not the address has an account.
+  async function defer(kind: string, email: string, context: RequestContext): Promise<void> {
+    await enqueueJob(deps.db, {
+      kind,
+      payload: { email, ip: context.ip, userAgent: context.userAgent },
+      runAt: deps.clock.now(),
+      maxAttempts: 5,
+    });
+    deps.jobs.kick();
   }
 
   async function mayMailRegistrationAttempt(userId: string): Promise<boolean> {
@@ -164,14 +215,14 @@ export function createAccountRecoveryService(deps: {
       });
     },
 
+    requestVerificationMail: (email, context) => defer(RESEND_VERIFICATION_JOB, email, context),
+    requestPasswordReset: (email, context) => defer(FORGOT_PASSWORD_JOB, email, context),
+
     async resendVerification(email, context) {
       const user = await deps.accounts.findByEmail(deps.db, email);
       if (!user || user.emailVerifiedAt || user.disabledAt) return;
-      if (!(await mayMail(user.id, "verify-email"))) return;
 
-      const now = deps.clock.now();
-      await deps.db.transaction(async (tx) => {
-        const token = await issueActionToken(tx, { userId: user.id, purpose: "verify-email", now });
+      await mailLink(user.id, "verify-email", async (tx, token) => {
         await deps.mail.queue(
           tx,
           verifyEmailMail(
@@ -190,15 +241,8 @@ export function createAccountRecoveryService(deps: {
     async forgotPassword(email, context) {
       const user = await deps.accounts.findByEmail(deps.db, email);
       if (!user || (user.disabledAt && !user.deletionDueAt)) return;
-      if (!(await mayMail(user.id, "password-reset"))) return;
 
-      const now = deps.clock.now();
-      await deps.db.transaction(async (tx) => {
-        const token = await issueActionToken(tx, {
-          userId: user.id,
-          purpose: "password-reset",
-          now,
-        });
+      await mailLink(user.id, "password-reset", async (tx, token) => {
         await deps.mail.queue(
           tx,
           passwordResetMail(
@@ -239,8 +283,7 @@ export function createAccountRecoveryService(deps: {
             updatedAt: now,
           })
           .where(eq(users.id, user.id));
-        await voidActionTokens(tx, user.id, "password-reset", now);
-        await voidActionTokens(tx, user.id, "unlock", now);
+        await voidCredentialLinks(tx, user.id, now);
         const revoked = await deps.sessions.revokeAllSessions(tx, user.id, "password-reset");
         await deps.audit.record(tx, {
           event: "auth.password.reset",
@@ -250,11 +293,12 @@ export function createAccountRecoveryService(deps: {
         });
         await deps.mail.queue(tx, securityNoticeMail(user.email, "your password was reset", now));
       });
+      return user.id;
     },
 
     async unlock(token, context) {
       const now = deps.clock.now();
-      await deps.db.transaction(async (tx) => {
+      return deps.db.transaction(async (tx) => {
         const used = await consumeActionToken(tx, token, "unlock", now);
         if (!used) throw invalidToken();
         await tx.update(users).set(CLEARED_FAILURE_STATE).where(eq(users.id, used.userId));
@@ -264,6 +308,7 @@ export function createAccountRecoveryService(deps: {
           context,
           severity: "warning",
         });
+        return used.userId;
       });
     },
   };

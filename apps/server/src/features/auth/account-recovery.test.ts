@@ -44,7 +44,7 @@ describe("account recovery", () => {
   }
 
   function createUser(options: { verify?: boolean } = {}) {
-    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce(), options);
+    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain(), options);
   }
 
   it.each([
@@ -71,7 +71,7 @@ describe("account recovery", () => {
     const user = await createUser();
 
     await post("/api/v1/auth/register", { email: user.email, password: STRONG_PASSWORD });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
 
     expect(
       subject.logs.find(
@@ -120,7 +120,7 @@ describe("account recovery", () => {
   it("verifies an email once", async () => {
     const email = uniqueEmail();
     await post("/api/v1/auth/register", { email, password: STRONG_PASSWORD });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, email, "/verify-email");
 
     const first = await post("/api/v1/auth/verify-email", { token });
@@ -134,10 +134,10 @@ describe("account recovery", () => {
   it("voids older verification links", async () => {
     const email = uniqueEmail();
     await post("/api/v1/auth/register", { email, password: STRONG_PASSWORD });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const older = mailedToken(subject.logs, email, "/verify-email");
     await post("/api/v1/auth/verify-email/resend", { email });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const newer = mailedToken(subject.logs, email, "/verify-email");
 
     expect(newer).not.toBe(older);
@@ -149,7 +149,7 @@ describe("account recovery", () => {
     const email = uniqueEmail();
     await post("/api/v1/auth/register", { email, password: STRONG_PASSWORD });
     await post("/api/v1/auth/password/forgot", { email });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const verifyToken = mailedToken(subject.logs, email, "/verify-email");
     const resetToken = mailedToken(subject.logs, email, "/reset-password");
 
@@ -177,7 +177,7 @@ describe("account recovery", () => {
   it("expires reset links after 30 minutes", async () => {
     const user = await createUser();
     await post("/api/v1/auth/password/forgot", { email: user.email });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, user.email, "/reset-password");
 
     clock.advance(31 * 60_000);
@@ -193,7 +193,7 @@ describe("account recovery", () => {
     const user = await createUser();
     clock.advance(3_600_000);
     await post("/api/v1/auth/password/forgot", { email: user.email });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, user.email, "/reset-password");
 
     const responses = await Promise.all(
@@ -209,7 +209,7 @@ describe("account recovery", () => {
   it("ends every session on reset", async () => {
     const user = await createUser();
     await post("/api/v1/auth/password/forgot", { email: user.email });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, user.email, "/reset-password");
 
     await post("/api/v1/auth/password/reset", { token, password: `${STRONG_PASSWORD}-after` });
@@ -233,7 +233,7 @@ describe("account recovery", () => {
       const response = await post("/api/v1/auth/password/forgot", { email: user.email });
       expect(response.statusCode).toBe(202);
     }
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
 
     const sent = subject.logs.lines.filter(
       (line) => line.to === user.email && line.template === "password-reset",
@@ -285,6 +285,36 @@ describe("account recovery", () => {
     expect(change.statusCode).toBe(403);
   });
 
+  it("voids a pending email change on reset", async () => {
+    const user = await createUser();
+    const intruderAddress = uniqueEmail("intruder");
+    await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/me/email",
+      headers: bearer(user.accessToken),
+      payload: { password: user.password, newEmail: intruderAddress },
+    });
+    await subject.deps.jobs.drain();
+    const changeToken = mailedToken(subject.logs, intruderAddress, "/confirm-email");
+
+    clock.advance(3_600_000);
+    await post("/api/v1/auth/password/forgot", { email: user.email });
+    await subject.deps.jobs.drain();
+    const resetToken = mailedToken(subject.logs, user.email, "/reset-password");
+    await post("/api/v1/auth/password/reset", {
+      token: resetToken,
+      password: `${STRONG_PASSWORD}-owner`,
+    });
+    const confirm = await post("/api/v1/auth/confirm-email", { token: changeToken });
+
+    expect(confirm.statusCode).toBe(400);
+    const login = await post("/api/v1/auth/login", {
+      email: user.email,
+      password: `${STRONG_PASSWORD}-owner`,
+    });
+    expect(login.statusCode).toBe(200);
+  });
+
   it("moves the account to a confirmed new address", async () => {
     const user = await createUser();
     const newEmail = uniqueEmail("moved");
@@ -295,7 +325,7 @@ describe("account recovery", () => {
       headers: bearer(user.accessToken),
       payload: { password: user.password, newEmail },
     });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, newEmail, "/confirm-email");
     const confirm = await post("/api/v1/auth/confirm-email", { token });
     const me = await subject.app.inject({
@@ -345,14 +375,14 @@ describe("mail delivery", () => {
       payload: { email, password: STRONG_PASSWORD },
     });
 
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const pending = await subject.deps.database.db
       .select()
       .from(jobs)
       .where(eq(jobs.kind, "mail.send"));
     await peer.start(port);
     clock.advance(10_000);
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
 
     expect(pending.some((job) => job.lastError !== null && job.completedAt === null)).toBe(true);
     const delivered = peer.to(email);
@@ -378,7 +408,7 @@ describe("mail delivery", () => {
       url: "/api/v1/auth/register",
       payload: { email, password: STRONG_PASSWORD },
     });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
 
     const text = subject.logs.lines.map((line) => JSON.stringify(line)).join("\n");
     expect(text).not.toMatch(/token=[A-Za-z0-9_-]{20}/);

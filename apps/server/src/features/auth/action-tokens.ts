@@ -125,3 +125,18 @@ export async function countActionTokensSince(
     );
   return rows[0]?.total ?? 0;
 }
+
+/**
+ * Voids every pending link that acts on the account's credentials: reset, unlock and email
+ * change. A password reset, a password change or "log out everywhere" calls it, so a link that
+ * an intruder requested before the owner secured the account can no longer be used.
+ */
+export async function voidCredentialLinks(
+  executor: Executor,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  for (const purpose of ["password-reset", "unlock", "email-change"] as const) {
+    await voidActionTokens(executor, userId, purpose, now);
+  }
+}

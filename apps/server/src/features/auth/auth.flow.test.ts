@@ -21,9 +21,7 @@ describe("auth flow", () => {
   });
 
   it("registers, verifies, logs in and refreshes", async () => {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
 
     const me = await subject.app.inject({
       method: "GET",
@@ -45,7 +43,7 @@ describe("auth flow", () => {
 
   it("resets a forgotten password once", async () => {
     const email = uniqueEmail();
-    await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce(), { email });
+    await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain(), { email });
 
     const forgot = await subject.app.inject({
       method: "POST",
@@ -53,7 +51,7 @@ describe("auth flow", () => {
       payload: { email },
     });
     expect(forgot.statusCode).toBe(202);
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, email, "/reset-password");
 
     const reset = await subject.app.inject({

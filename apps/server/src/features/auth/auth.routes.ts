@@ -35,6 +35,8 @@ import {
 import { perAccountRateLimit, requireUser } from "./authenticate";
 import type { CredentialsService } from "./credentials.service";
 import type { LoginResult, LoginService } from "./login.service";
+import type { LoginCompletion } from "./login-completion";
+import { describeDevice } from "./device-label";
 import type { IssuedTokens, SessionsService } from "./sessions.service";
 
 export interface AuthRouteDependencies {
@@ -42,6 +44,7 @@ export interface AuthRouteDependencies {
   clock: Clock;
   login: LoginService;
   recovery: AccountRecoveryService;
+  loginCompletion: LoginCompletion;
   credentials: CredentialsService;
   sessions: SessionsService;
 }
@@ -94,6 +97,18 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       };
     }
     return sendTokens(request, reply, result.tokens, result.deviceToken);
+  }
+
+  // A browser that opened a reset or unlock link has proven it reads the account's mail, so it
+  // becomes a known device: brute-force locks on the account cannot keep it out afterwards.
+  async function trustThisBrowser(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+  ): Promise<void> {
+    if (clientTypeOf(request) !== "web") return;
+    const label = describeDevice(undefined, requestContext(request).userAgent, "web");
+    setDeviceCookie(reply, config, await deps.loginCompletion.trustDevice(userId, label));
   }
 
   // The refresh token comes from the body for native apps and from the cookie for browsers.
@@ -151,7 +166,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       },
     },
     async (request, reply) => {
-      await deps.recovery.resendVerification(request.body.email, requestContext(request));
+      await deps.recovery.requestVerificationMail(request.body.email, requestContext(request));
       return reply.code(202).send(ACCEPTED);
     },
   );
@@ -275,7 +290,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       },
     },
     async (request, reply) => {
-      await deps.recovery.forgotPassword(request.body.email, requestContext(request));
+      await deps.recovery.requestPasswordReset(request.body.email, requestContext(request));
       return reply.code(202).send(ACCEPTED);
     },
   );
@@ -291,11 +306,12 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       },
     },
     async (request, reply) => {
-      await deps.recovery.resetPassword(
+      const userId = await deps.recovery.resetPassword(
         request.body.token,
         request.body.password,
         requestContext(request),
       );
+      await trustThisBrowser(request, reply, userId);
       return reply.code(204).send();
     },
   );
@@ -351,7 +367,8 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       schema: { tags, summary: "Unlock an account from the mailed link", body: tokenRequestSchema },
     },
     async (request, reply) => {
-      await deps.recovery.unlock(request.body.token, requestContext(request));
+      const userId = await deps.recovery.unlock(request.body.token, requestContext(request));
+      await trustThisBrowser(request, reply, userId);
       return reply.code(204).send();
     },
   );

@@ -17,6 +17,7 @@ import {
   countActionTokensSince,
   issueActionToken,
   voidActionTokens,
+  voidCredentialLinks,
 } from "./action-tokens";
 import {
   emailChangeConfirmMail,
@@ -157,7 +158,7 @@ export function createCredentialsService(deps: {
             updatedAt: now,
           })
           .where(eq(users.id, user.userId));
-        await voidActionTokens(tx, user.userId, "password-reset", now);
+        await voidCredentialLinks(tx, user.userId, now);
         const revoked = await deps.sessions.revokeAllSessions(
           tx,
           user.userId,

@@ -58,7 +58,7 @@ describe("password login", () => {
   }
 
   function createUser(options: { password?: string } = {}) {
-    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce(), options);
+    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain(), options);
   }
 
   async function lockAccount(email: string): Promise<void> {
@@ -104,7 +104,7 @@ describe("password login", () => {
     const user = await createUser();
 
     await lockAccount(user.email);
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const blocked = await login(user.email, user.password);
     const token = mailedToken(subject.logs, user.email, "/unlock");
     const unlock = await subject.app.inject({
@@ -133,7 +133,7 @@ describe("password login", () => {
   it("lets exactly one of 20 parallel unlocks win", async () => {
     const user = await createUser();
     await lockAccount(user.email);
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, user.email, "/unlock");
 
     const responses = await Promise.all(
@@ -190,7 +190,7 @@ describe("password login", () => {
       url: "/api/v1/auth/password/forgot",
       payload: { email: user.email },
     });
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
     const token = mailedToken(subject.logs, user.email, "/reset-password");
     const reset = await subject.app.inject({
       method: "POST",
@@ -218,6 +218,7 @@ describe("password login", () => {
 
   it("refuses unknown devices past the hourly ceiling", async () => {
     const user = await createUser();
+    clock.advance(1_000);
     const rows = Array.from({ length: 100 }, () => ({
       userId: null as string | null,
       event: "auth.login.failed",
@@ -267,7 +268,7 @@ describe("password login", () => {
     const user = await createUser();
 
     await login(user.email, user.password, {}, NATIVE);
-    await subject.deps.jobs.runOnce();
+    await subject.deps.jobs.drain();
 
     const notice = subject.logs.find(
       (line) => line.to === user.email && line.template === "security-notice",
@@ -279,7 +280,7 @@ describe("password login", () => {
     const user = await registerAndLogin(
       subject.app,
       subject.logs,
-      () => subject.deps.jobs.runOnce(),
+      () => subject.deps.jobs.drain(),
       { verify: false },
     );
 

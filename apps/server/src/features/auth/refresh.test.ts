@@ -24,7 +24,7 @@ describe("refresh tokens", () => {
   });
 
   function login() {
-    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce());
+    return registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
   }
 
   function refresh(refreshToken: string) {
@@ -196,9 +196,7 @@ describe("web refresh cookie", () => {
   });
 
   async function webLogin(): Promise<{ cookie: string; setCookie: string[] }> {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
     const response = await subject.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
@@ -210,9 +208,7 @@ describe("web refresh cookie", () => {
   }
 
   it("sets a strict HttpOnly cookie and no body token", async () => {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
 
     const response = await subject.app.inject({
       method: "POST",

@@ -10,6 +10,7 @@ import type { RequestContext } from "../../platform/request-context";
 import { users } from "../accounts/accounts.tables";
 import type { AuditService } from "../audit/audit.service";
 import type { SigningKeysService } from "../signing-keys/signing-keys.service";
+import { voidCredentialLinks } from "./action-tokens";
 import { refreshTokens, sessions } from "./auth.tables";
 
 /** The caller of an authenticated request, resolved from the access token and its session. */
@@ -407,6 +408,7 @@ export function createSessionsService(deps: {
     async logoutEverywhere(userId, context) {
       return deps.db.transaction(async (tx) => {
         const count = await this.revokeAllSessions(tx, userId, "logout-all");
+        await voidCredentialLinks(tx, userId, deps.clock.now());
         await deps.audit.record(tx, {
           event: "auth.logout-all",
           userId,

@@ -27,7 +27,7 @@ describe("access tokens", () => {
   beforeAll(async () => {
     subject = await createTestApp();
     clock = subject.clock as ManualClock;
-    user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.runOnce());
+    user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
   });
   afterAll(async () => {
     await subject.close();

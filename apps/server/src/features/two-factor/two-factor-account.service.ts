@@ -6,7 +6,7 @@ import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { securityNoticeMail } from "../auth/auth-mails";
 import type { CredentialsService } from "../auth/credentials.service";
-import type { AuthenticatedUser } from "../auth/sessions.service";
+import type { AuthenticatedUser, SessionsService } from "../auth/sessions.service";
 import type { TwoFactorService } from "./two-factor.service";
 
 type Confirmation = { password: string; code?: string; recoveryCode?: string };
@@ -38,6 +38,7 @@ export function createTwoFactorAccountService(deps: {
   clock: Clock;
   accounts: AccountsService;
   credentials: CredentialsService;
+  sessions: SessionsService;
   twoFactor: TwoFactorService;
   audit: AuditService;
   mail: MailSender;
@@ -80,6 +81,14 @@ export function createTwoFactorAccountService(deps: {
       const account = await deps.accounts.getMe(user.userId);
       return deps.db.transaction(async (tx) => {
         const codes = await deps.twoFactor.enable(tx, user.userId, code);
+        // Sessions opened with the password alone end, so only this one keeps access without
+        // the new second factor.
+        await deps.sessions.revokeAllSessions(
+          tx,
+          user.userId,
+          "two-factor-enabled",
+          user.sessionId,
+        );
         await deps.audit.record(tx, {
           event: "auth.2fa.enabled",
           userId: user.userId,

@@ -38,9 +38,7 @@ describe("two-factor authentication", () => {
     secret: string;
     recoveryCodes: string[];
   }> {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
     const setup = await post("/api/v1/me/2fa/setup", user.accessToken);
     const secret = setup.json().secret as string;
     const enable = await post("/api/v1/me/2fa/enable", user.accessToken, {
@@ -59,9 +57,7 @@ describe("two-factor authentication", () => {
   }
 
   it("sets up with a QR code and ten recovery codes", async () => {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
 
     const setup = await post("/api/v1/me/2fa/setup", user.accessToken);
     const secret = setup.json().secret as string;
@@ -84,9 +80,7 @@ describe("two-factor authentication", () => {
   });
 
   it("needs a fresh login to start setup", async () => {
-    const user = await registerAndLogin(subject.app, subject.logs, () =>
-      subject.deps.jobs.runOnce(),
-    );
+    const user = await registerAndLogin(subject.app, subject.logs, () => subject.deps.jobs.drain());
 
     clock.advance(16 * 60_000);
     const refreshed = await post("/api/v1/auth/refresh", null, { refreshToken: user.refreshToken });

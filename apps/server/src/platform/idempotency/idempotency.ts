@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -26,13 +26,15 @@ declare module "fastify" {
  */
 export function registerIdempotency(
   app: FastifyInstance,
-  deps: { db: Database; clock: Clock },
+  deps: { db: Database; clock: Clock; secretKey: string },
 ): void {
+  const hashKey = createHmac("sha256", deps.secretKey).update("fitcoach/idempotency").digest();
   app.decorateRequest("idempotencyKey", null);
 
   app.addHook("preHandler", async (request, reply) => {
     const key = request.headers["idempotency-key"];
     if (key === undefined || !WRITE_METHODS.has(request.method) || !request.user) return;
+    if (carriesSecrets(request)) return;
     if (typeof key !== "string" || !KEY_PATTERN.test(key)) {
       throw problem("validation-failed", {
         detail: "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.",
@@ -42,7 +44,7 @@ export function registerIdempotency(
 
     const userId = request.user.userId;
     const now = deps.clock.now();
-    const requestHash = hashRequest(request);
+    const requestHash = hashRequest(request, hashKey);
     const inserted = await deps.db
       .insert(idempotencyKeys)
       .values({
@@ -127,10 +129,27 @@ export async function purgeExpiredIdempotencyKeys(db: Database, now: Date): Prom
   return deleted.length;
 }
 
-function hashRequest(request: FastifyRequest): string {
+// Requests that carry credentials (passwords, codes, tokens) or whose responses do (2FA setup and
+// recovery codes) are never stored: a replay store must not become a second copy of secrets.
+const SECRET_ROUTE_PREFIXES = ["/api/v1/auth/", "/api/v1/me/2fa/"];
+const SECRET_FIELD = /pass(word)?|token|secret|^code$|recoverycode/i;
+
+function carriesSecrets(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url ?? request.url;
+  if (SECRET_ROUTE_PREFIXES.some((prefix) => route.startsWith(prefix))) return true;
+  const body = request.body;
+  return (
+    body !== null &&
+    typeof body === "object" &&
+    Object.keys(body).some((field) => SECRET_FIELD.test(field))
+  );
+}
+
+function hashRequest(request: FastifyRequest, hashKey: Buffer): string {
   const isMultipart = (request.headers["content-type"] ?? "").startsWith("multipart/");
   const body = isMultipart ? "multipart" : JSON.stringify(request.body ?? null);
-  return createHash("sha256")
+  // Keyed, so the stored digest of a body cannot be tested against guesses offline.
+  return createHmac("sha256", hashKey)
     .update(
       `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params ?? {})}\n${body}`,
     )

@@ -144,6 +144,8 @@ export interface JobWorker {
   kick(): void;
   /** Claims and runs due jobs once; returns how many ran. Tests call this directly. */
   runOnce(): Promise<number>;
+  /** Runs due jobs until none is left, including jobs that the jobs run queue; returns the count. */
+  drain(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -301,6 +303,15 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       setTimeout(() => void tick(), 250).unref();
     },
     runOnce,
+    async drain() {
+      let total = 0;
+      for (let round = 0; round < 100; round += 1) {
+        const count = await runOnce();
+        if (count === 0) break;
+        total += count;
+      }
+      return total;
+    },
     start() {
       if (!stopped) return;
       stopped = false;
