@@ -113,6 +113,13 @@ describe.skipIf(!engineResult.ok)("compose stack", () => {
   const fingerprint = (): Promise<Record<string, string>> =>
     databaseFingerprint(databaseQuery(stack));
 
+  // The running server adds periodic jobs on its own (every 15 minutes), so comparisons of the
+  // database across a restore leave the jobs table out.
+  function withoutJobs(print: Record<string, string>): Record<string, string> {
+    const { ["public.jobs"]: _jobs, ...rest } = print;
+    return rest;
+  }
+
   async function uploadHashes(): Promise<Record<string, string>> {
     const output = await serverShell(
       stack,
@@ -163,7 +170,7 @@ describe.skipIf(!engineResult.ok)("compose stack", () => {
         SERVER_IMAGE,
       ]);
 
-      expect(top).toMatch(/^\s*\d+\s+1000\s+node \/app\/apps\/server\/dist\/main\.js$/m);
+      expect(top).toMatch(/^\s*\d+\s+1000\s+node (--\S+ )*\/app\/apps\/server\/dist\/main\.js$/m);
       expect(top).not.toMatch(/^\s*\d+\s+0\s/m);
       expect(imageUser.trim()).toBe("1000:1000");
       expect((await serverShell(stack, "id -u")).trim()).toBe("1000");
@@ -427,7 +434,7 @@ describe.skipIf(!engineResult.ok)("compose stack", () => {
       const result = await runRestore(["--force", archive], stackScriptEnv(stack));
 
       expect(result.status, result.stderr).toBe(0);
-      expect(await fingerprint()).toEqual(originalFingerprint);
+      expect(withoutJobs(await fingerprint())).toEqual(withoutJobs(originalFingerprint));
       expect(await uploadHashes()).toEqual(originalUploads);
       expect(await healthStatus(stack, "server")).toBe("healthy");
       if (seededUser) await logIn(stack, proxyCa, seededUser);
@@ -442,7 +449,7 @@ describe.skipIf(!engineResult.ok)("compose stack", () => {
 
       expect(result.status).not.toBe(0);
       expect(result.stderr).toMatch(/damaged|checksum/);
-      expect(await fingerprint()).toEqual(before);
+      expect(withoutJobs(await fingerprint())).toEqual(withoutJobs(before));
       expect(await uploadHashes()).toEqual(originalUploads);
       expect(await healthStatus(stack, "server")).toBe("healthy");
     });
@@ -462,7 +469,7 @@ describe.skipIf(!engineResult.ok)("compose stack", () => {
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain("rolled back");
       await waitForHealthy(stack, "server");
-      expect(await fingerprint()).toEqual(before);
+      expect(withoutJobs(await fingerprint())).toEqual(withoutJobs(before));
       expect(await uploadHashes()).toEqual(originalUploads);
     });
   });
