@@ -5,8 +5,10 @@ import { currentPasswordSchema } from "@fitcoach/contract";
 
 import { useApi } from "../../app/api-context";
 import { useFormSubmit } from "../../forms/use-form-submit";
+import { Alert } from "../../ui/alert";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
+import { formatDateTime } from "./format";
 import { SettingsSection } from "./settings-section";
 
 const deletionFormSchema = z.object({
@@ -15,24 +17,47 @@ const deletionFormSchema = z.object({
 });
 
 /**
- * Deletes the account after the password and an explicit tick; the session ends with it.
- * NOTE: the server has no DELETE /api/v1/me yet and returns 405 method-not-allowed, so deletion
- * fails until the account deletion API is merged.
+ * Deletes the account after the password and an explicit tick. The server disables the account at
+ * once and ends every session, then purges it after a grace period; logging in before then
+ * cancels the deletion. The date is shown before this device logs out too.
  */
 export function AccountDeletionSection(): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const [password, setPassword] = useState("");
   const [isConfirmed, setConfirmed] = useState(false);
+  const [deletionDueAt, setDeletionDueAt] = useState<string | null>(null);
 
   const form = useFormSubmit(deletionFormSchema, async (body) => {
-    await api.me.deleteAccount(body.password);
-    await api.endSession("logout");
+    const answer = await api.me.deleteAccount(body.password);
+    setDeletionDueAt(answer.deletionDueAt);
   });
+
+  if (deletionDueAt) {
+    return (
+      <SettingsSection title={t("settings.deletion.title")}>
+        <Alert tone="info" title={t("settings.deletion.scheduledTitle")}>
+          <p>
+            {t("settings.deletion.scheduled", {
+              time: formatDateTime(deletionDueAt, i18n.language),
+            })}
+          </p>
+        </Alert>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void api.endSession("logout")}
+        >
+          {t("settings.deletion.logOut")}
+        </button>
+      </SettingsSection>
+    );
+  }
 
   return (
     <SettingsSection title={t("settings.deletion.title")}>
       <p>{t("settings.deletion.help")}</p>
+      <p>{t("settings.deletion.grace")}</p>
       <form
         noValidate
         onSubmit={(event) => {
