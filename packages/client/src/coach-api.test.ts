@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 
+import { createCoachApi } from "./coach-api";
+import type { ChatStreamEvent, CoachApi } from "./coach-api";
 import { createApiClient } from "./index";
-import type { ApiClient, ChatStreamEvent } from "./index";
 import { ProblemError, UnexpectedResponseError } from "./problem-error";
 import { createMemoryTokenStore } from "./token-store";
 import { sendJson, sendProblem, startTestServer } from "./test-server";
@@ -14,14 +15,14 @@ afterEach(async () => {
   server = null;
 });
 
-async function clientFor(handler: TestHandler): Promise<{ client: ApiClient; server: TestServer }> {
+async function clientFor(handler: TestHandler): Promise<{ client: CoachApi; server: TestServer }> {
   server = await startTestServer(handler);
   const client = createApiClient({
     platform: "web",
     baseUrl: server.url,
     tokenStore: createMemoryTokenStore({ accessToken: "token-1" }),
   });
-  return { client, server };
+  return { client: createCoachApi(client), server };
 }
 
 const REPLY = {
@@ -54,7 +55,7 @@ describe("coach chat stream", () => {
       response.end(`ne\ndata: ${JSON.stringify(REPLY)}\n\n`);
     });
 
-    const events = await collect(client.coach.chatStream({ message: "How did I sleep?" }));
+    const events = await collect(client.chatStream({ message: "How did I sleep?" }));
 
     expect(events).toEqual([
       { type: "note", text: "Builtin coach." },
@@ -74,7 +75,7 @@ describe("coach chat stream", () => {
       sendProblem(response, 429, "rate-limited", {}, { "retry-after": "30" }),
     );
 
-    const error = await collect(client.coach.chatStream({ message: "Hi" })).catch(
+    const error = await collect(client.chatStream({ message: "Hi" })).catch(
       (caught: unknown) => caught,
     );
 
@@ -94,7 +95,7 @@ describe("coach chat stream", () => {
     const seen: ChatStreamEvent[] = [];
 
     const error = await (async () => {
-      for await (const event of client.coach.chatStream({ message: "Hi" })) seen.push(event);
+      for await (const event of client.chatStream({ message: "Hi" })) seen.push(event);
     })().catch((caught: unknown) => caught);
 
     expect(seen).toEqual([{ type: "delta", text: "Part" }]);
@@ -108,7 +109,7 @@ describe("coach chat stream", () => {
       response.end('event: delta\ndata: {"text":"Part"}\n\n');
     });
 
-    const error = await collect(client.coach.chatStream({ message: "Hi" })).catch(
+    const error = await collect(client.chatStream({ message: "Hi" })).catch(
       (caught: unknown) => caught,
     );
 
@@ -128,7 +129,7 @@ describe("coach chat stream", () => {
     const seen: string[] = [];
 
     const error = await (async () => {
-      for await (const event of client.coach.chatStream({ message: "Hi" }, controller.signal)) {
+      for await (const event of client.chatStream({ message: "Hi" }, controller.signal)) {
         if (event.type === "delta") seen.push(event.text);
         controller.abort();
       }
@@ -159,7 +160,7 @@ describe("coach api", () => {
       sendJson(response, 200, targets),
     );
 
-    const answer = await client.coach.targets({ weightKg: 70, goal: "lose" });
+    const answer = await client.targets({ weightKg: 70, goal: "lose" });
 
     expect(answer).toEqual(targets);
     expect(api.requests[0]?.path).toBe("/api/v1/coach/targets?weightKg=70&goal=lose");
@@ -170,7 +171,7 @@ describe("coach api", () => {
       sendProblem(response, 503, "service-unavailable", { reason: "vision-model-required" }),
     );
 
-    const error = await client.coach
+    const error = await client
       .recognizeMealPhoto(
         new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: "image/jpeg" }),
         "lunch.jpg",

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createApiClient } from "./index";
-import type { ApiClient } from "./index";
+import { createRemindersApi } from "./reminders-api";
+import type { RemindersApi } from "./reminders-api";
 import type { ProblemError } from "./problem-error";
 import { createMemoryTokenStore } from "./token-store";
 import { sendProblem, startTestServer } from "./test-server";
@@ -14,14 +15,16 @@ afterEach(async () => {
   server = null;
 });
 
-async function clientFor(handler: TestHandler): Promise<{ client: ApiClient; server: TestServer }> {
+async function clientFor(
+  handler: TestHandler,
+): Promise<{ client: RemindersApi; server: TestServer }> {
   server = await startTestServer(handler);
   const client = createApiClient({
     platform: "web",
     baseUrl: server.url,
     tokenStore: createMemoryTokenStore({ accessToken: "token-1" }),
   });
-  return { client, server };
+  return { client: createRemindersApi(client), server };
 }
 
 describe("reminders api", () => {
@@ -30,7 +33,7 @@ describe("reminders api", () => {
       sendProblem(response, 412, "precondition-failed"),
     );
 
-    const error = await client.reminders
+    const error = await client
       .updateRule({ id: "0b8c6a8e-5a8a-4c55-9d0e-1f9f7e0a1b2c", version: 3 }, { enabled: false })
       .catch((caught: unknown) => caught);
 

@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Fact, Insight, Summary } from "@fitcoach/contract";
 
-import { useApi } from "../../app/api-context";
 import { useMe } from "../../app/me-query";
 import { Alert } from "../../ui/alert";
 import { Loading } from "../../ui/spinner";
@@ -13,11 +12,12 @@ import { CoachProblem } from "./coach-problem";
 import { coachKeys } from "./coach-queries";
 import { Markdown } from "./markdown";
 import { formatNumber } from "./units";
+import { useCoachApi } from "./use-coach-api";
 
 /** The coach's review of one day: what went well, what to change and three suggestions. */
 export function DailySummaryCard(): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const headingId = useId();
   const today = todayIn(me.data?.timeZone);
@@ -25,7 +25,7 @@ export function DailySummaryCard(): React.JSX.Element {
   const validDate = isLocalDate(date) ? date : null;
   const summary = useQuery({
     queryKey: coachKeys.summary(validDate ?? ""),
-    queryFn: () => api.coach.summary(validDate!),
+    queryFn: () => coachApi.summary(validDate!),
     enabled: validDate !== null && me.isSuccess,
   });
 

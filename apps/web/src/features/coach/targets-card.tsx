@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { BODY_GOALS } from "@fitcoach/contract";
 import type { BodyGoal, Targets } from "@fitcoach/contract";
 
-import { useApi } from "../../app/api-context";
 import { useMe } from "../../app/me-query";
 import { Loading } from "../../ui/spinner";
 import { SelectField } from "../../ui/select-field";
@@ -12,6 +11,7 @@ import { CoachProblem } from "./coach-problem";
 import { coachKeys } from "./coach-queries";
 import { formatNumber } from "./units";
 import { parseWeight, WeightField } from "./weight-field";
+import { useCoachApi } from "./use-coach-api";
 
 interface TargetsRequest {
   weightKg?: number;
@@ -24,7 +24,7 @@ interface TargetsRequest {
  */
 export function TargetsCard(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const headingId = useId();
   const units = me.data?.units ?? "metric";
@@ -34,7 +34,7 @@ export function TargetsCard(): React.JSX.Element {
   const [request, setRequest] = useState<TargetsRequest>({});
   const targets = useQuery({
     queryKey: coachKeys.targets(request.weightKg, request.goal),
-    queryFn: () => api.coach.targets(request),
+    queryFn: () => coachApi.targets(request),
   });
 
   function submit(): void {

@@ -59,7 +59,7 @@ export default function NotificationsPage(): React.JSX.Element {
       {list.isSuccess && items.length === 0 ? (
         <p className="muted">{t("notifications.empty")}</p>
       ) : null}
-      <ul className="notification-list">
+      <ul className="notification-list" aria-label={t("notifications.title")}>
         {items.map((item) => (
           <NotificationItem key={item.id} item={item} onChanged={refresh} />
         ))}

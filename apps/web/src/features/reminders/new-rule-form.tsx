@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { REMINDER_KINDS, REMINDER_RULES_MAX } from "@fitcoach/contract";
 import type { Me, ReminderKind, ReminderRule, ReminderRuleCreate } from "@fitcoach/contract";
 
-import { useApi } from "../../app/api-context";
 import type { FieldErrors } from "../../forms/validation";
 import { Alert } from "../../ui/alert";
 import { ProblemAlert } from "../../ui/problem-alert";
@@ -13,11 +12,12 @@ import { REMINDER_RULES_QUERY_KEY, useReminderMessages } from "./reminder-shared
 import { newRuleDraft, toCreateBody } from "./rule-draft";
 import type { RuleDraft } from "./rule-draft";
 import { RuleFields } from "./rule-fields";
+import { useRemindersApi } from "./use-reminders-api";
 
 /** Adds a rule of any kind; it starts with the daily "log your day" reminder at 21:00. */
 export function NewRuleForm(props: { me: Me; ruleCount: number }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const remindersApi = useRemindersApi();
   const queryClient = useQueryClient();
   const messages = useReminderMessages();
   const headingId = useId();
@@ -25,7 +25,7 @@ export function NewRuleForm(props: { me: Me; ruleCount: number }): React.JSX.Ele
   const [errors, setErrors] = useState<FieldErrors>({});
   const [added, setAdded] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: ReminderRuleCreate) => api.reminders.createRule(body),
+    mutationFn: (body: ReminderRuleCreate) => remindersApi.createRule(body),
     onSuccess: (rule) => {
       queryClient.setQueryData<ReminderRule[]>(REMINDER_RULES_QUERY_KEY, (rules) => [
         ...(rules ?? []),

@@ -4,16 +4,16 @@ import { useTranslation } from "react-i18next";
 import { reminderSettingsPatchSchema } from "@fitcoach/contract";
 import type { Me, ReminderSettings, ReminderSettingsPatch } from "@fitcoach/contract";
 
-import { useApi } from "../../app/api-context";
 import { Alert } from "../../ui/alert";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
 import { REMINDER_SETTINGS_QUERY_KEY, useReminderMessages } from "./reminder-shared";
+import { useRemindersApi } from "./use-reminders-api";
 
 /** Quiet hours, which hold interval reminders, and the weekly summary email. */
 export function QuietHoursForm(props: { settings: ReminderSettings; me: Me }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const remindersApi = useRemindersApi();
   const queryClient = useQueryClient();
   const messages = useReminderMessages();
   const headingId = useId();
@@ -28,7 +28,7 @@ export function QuietHoursForm(props: { settings: ReminderSettings; me: Me }): R
   const [isSaved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: (patch: ReminderSettingsPatch) =>
-      api.reminders.updateSettings(settings.version, patch),
+      remindersApi.updateSettings(settings.version, patch),
     onSuccess: (updated) => {
       setSaved(true);
       queryClient.setQueryData(REMINDER_SETTINGS_QUERY_KEY, updated);

@@ -13,7 +13,7 @@ export function formatInstantIn(instant: string, language: string, timeZone: str
     weekday: "short",
     day: "numeric",
     month: "short",
-    hour: "2-digit",
+    hour: "numeric",
     minute: "2-digit",
     timeZone,
   }).format(date);

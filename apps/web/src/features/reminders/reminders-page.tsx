@@ -3,7 +3,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 
-import { useApi } from "../../app/api-context";
 import { useMe } from "../../app/me-query";
 import { Page } from "../../ui/page";
 import { ProblemAlert } from "../../ui/problem-alert";
@@ -15,20 +14,21 @@ import { REMINDER_RULES_QUERY_KEY, REMINDER_SETTINGS_QUERY_KEY } from "./reminde
 import { RuleList } from "./rule-list";
 import "../../styles/widgets.css";
 import "./reminders.css";
+import { useRemindersApi } from "./use-reminders-api";
 
 /** Reminder rules, quiet hours, the weekly summary and web push, at /settings/reminders. */
 export default function RemindersPage(): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const remindersApi = useRemindersApi();
   const me = useMe();
   const rulesHeadingId = useId();
   const rules = useQuery({
     queryKey: REMINDER_RULES_QUERY_KEY,
-    queryFn: () => api.reminders.listRules(),
+    queryFn: () => remindersApi.listRules(),
   });
   const settings = useQuery({
     queryKey: REMINDER_SETTINGS_QUERY_KEY,
-    queryFn: () => api.reminders.getSettings(),
+    queryFn: () => remindersApi.getSettings(),
   });
 
   return (

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { Me, ReminderRule, ReminderRulePatch } from "@fitcoach/contract";
 
-import { useApi } from "../../app/api-context";
 import type { FieldErrors } from "../../forms/validation";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { draftFromRule, toPatchBody } from "./rule-draft";
@@ -12,6 +11,7 @@ import type { RuleDraft } from "./rule-draft";
 import { RuleFields } from "./rule-fields";
 import { formatInstantIn, REMINDER_RULES_QUERY_KEY, useReminderMessages } from "./reminder-shared";
 import { weekdayName } from "./weekday-picker";
+import { useRemindersApi } from "./use-reminders-api";
 
 /** Title of a rule for lists and labels, such as "Meal: Breakfast". */
 export function ruleTitle(rule: Pick<ReminderRule, "kind" | "mealType">, t: TFunction): string {
@@ -67,7 +67,7 @@ function useStoreRule(): { store(rule: ReminderRule): void; drop(id: string): vo
 
 function RuleItem(props: { rule: ReminderRule; me: Me }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const remindersApi = useRemindersApi();
   const messages = useReminderMessages();
   const { store, drop } = useStoreRule();
   const toggleId = useId();
@@ -75,11 +75,11 @@ function RuleItem(props: { rule: ReminderRule; me: Me }): React.JSX.Element {
   const [isEditing, setEditing] = useState(false);
   const title = ruleTitle(rule, t);
   const toggle = useMutation({
-    mutationFn: (enabled: boolean) => api.reminders.updateRule(rule, { enabled }),
+    mutationFn: (enabled: boolean) => remindersApi.updateRule(rule, { enabled }),
     onSuccess: store,
   });
   const remove = useMutation({
-    mutationFn: () => api.reminders.deleteRule(rule),
+    mutationFn: () => remindersApi.deleteRule(rule),
     onSuccess: () => drop(rule.id),
   });
 
@@ -154,12 +154,12 @@ function RuleEditForm(props: {
   onCancel(): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const remindersApi = useRemindersApi();
   const messages = useReminderMessages();
   const [draft, setDraft] = useState<RuleDraft>(() => draftFromRule(props.rule));
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
-    mutationFn: (patch: ReminderRulePatch) => api.reminders.updateRule(props.rule, patch),
+    mutationFn: (patch: ReminderRulePatch) => remindersApi.updateRule(props.rule, patch),
     onSuccess: props.onSaved,
   });
 

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { CHAT_MESSAGE_MAX_LENGTH, chatRequestSchema } from "@fitcoach/contract";
 import type { Conversation } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { Alert } from "../../../ui/alert";
 import { Loading } from "../../../ui/spinner";
 import { CoachProblem } from "../coach-problem";
@@ -15,6 +14,7 @@ import { Markdown } from "../markdown";
 import { ConversationList } from "./conversation-list";
 import { useChatStream } from "./use-chat-stream";
 import type { PendingExchange } from "./use-chat-stream";
+import { useCoachApi } from "../use-coach-api";
 
 /** Notes about the last reply, handed over when a new conversation's route replaces the old one. */
 interface ChatLocationState {
@@ -34,7 +34,7 @@ export function ChatPage(): React.JSX.Element {
 
 function ChatThread(props: { conversationId: string | undefined }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const navigate = useNavigate();
   const location = useLocation();
   const headingId = useId();
@@ -45,7 +45,7 @@ function ChatThread(props: { conversationId: string | undefined }): React.JSX.El
   );
   const conversation = useQuery({
     queryKey: coachKeys.conversation(conversationId ?? ""),
-    queryFn: () => api.coach.getConversation(conversationId!),
+    queryFn: () => coachApi.getConversation(conversationId!),
     enabled: conversationId !== undefined,
   });
 

@@ -3,26 +3,26 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, NavLink, useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 
-import { useApi } from "../../../app/api-context";
 import { ProblemAlert } from "../../../ui/problem-alert";
 import { Loading } from "../../../ui/spinner";
 import { formatDateTime } from "../../settings/format";
 import { coachKeys } from "../coach-queries";
+import { useCoachApi } from "../use-coach-api";
 
 /** The user's conversations, newest first, with delete and clear; the coach's memory is these. */
 export function ConversationList(props: { activeId: string | undefined }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const headingId = useId();
   const [isConfirmingClear, setConfirmingClear] = useState(false);
   const conversations = useQuery({
     queryKey: coachKeys.conversations,
-    queryFn: () => api.coach.listConversations(),
+    queryFn: () => coachApi.listConversations(),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.coach.deleteConversation(id),
+    mutationFn: (id: string) => coachApi.deleteConversation(id),
     onSuccess: async (_result, id) => {
       queryClient.removeQueries({ queryKey: coachKeys.conversation(id) });
       await queryClient.invalidateQueries({ queryKey: coachKeys.conversations, exact: true });
@@ -30,7 +30,7 @@ export function ConversationList(props: { activeId: string | undefined }): React
     },
   });
   const clear = useMutation({
-    mutationFn: () => api.coach.clearConversations(),
+    mutationFn: () => coachApi.clearConversations(),
     onSuccess: async () => {
       setConfirmingClear(false);
       queryClient.removeQueries({ queryKey: coachKeys.conversations });

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { ChatReply } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { coachKeys } from "../coach-queries";
+import { useCoachApi } from "../use-coach-api";
 
 /** The exchange on screen while the coach writes: the message sent and the reply so far. */
 export interface PendingExchange {
@@ -26,7 +26,7 @@ export interface ChatStream {
  * swap the streamed text for the stored one without a gap. Leaving the screen stops the stream.
  */
 export function useChatStream(): ChatStream {
-  const api = useApi();
+  const coachApi = useCoachApi();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<PendingExchange | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -43,7 +43,7 @@ export function useChatStream(): ChatStream {
 
       try {
         let reply: ChatReply | null = null;
-        for await (const event of api.coach.chatStream(
+        for await (const event of coachApi.chatStream(
           { message, conversationId },
           current.signal,
         )) {
@@ -63,7 +63,7 @@ export function useChatStream(): ChatStream {
 
         await queryClient.fetchQuery({
           queryKey: coachKeys.conversation(reply.conversationId),
-          queryFn: () => api.coach.getConversation(reply.conversationId),
+          queryFn: () => coachApi.getConversation(reply.conversationId),
           staleTime: 0,
         });
         void queryClient.invalidateQueries({ queryKey: coachKeys.conversations, exact: true });
@@ -77,7 +77,7 @@ export function useChatStream(): ChatStream {
         if (controller.current === current) controller.current = null;
       }
     },
-    [api, queryClient],
+    [coachApi, queryClient],
   );
 
   const stop = useCallback(() => controller.current?.abort(), []);

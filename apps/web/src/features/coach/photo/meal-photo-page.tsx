@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { ProblemError } from "@fitcoach/client";
 import type { MealPhotoDraft } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { Alert } from "../../../ui/alert";
 import { CoachProblem } from "../coach-problem";
 import { SourceNote } from "../daily-summary-card";
 import { DraftEditor } from "./draft-editor";
+import { useCoachApi } from "../use-coach-api";
 
 /** Image types the API reads; it checks the bytes too, so this only saves a useless upload. */
 const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
@@ -17,14 +17,14 @@ const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"];
 /** Meal photo → draft meal: upload a photo, then confirm or edit the foods the model found. */
 export function MealPhotoPage(): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const headingId = useId();
   const inputId = useId();
   const [photo, setPhoto] = useState<File | null>(null);
   const [typeError, setTypeError] = useState(false);
   const previewUrl = usePreviewUrl(photo);
   const recognize = useMutation({
-    mutationFn: (file: File) => api.coach.recognizeMealPhoto(file, file.name),
+    mutationFn: (file: File) => coachApi.recognizeMealPhoto(file, file.name),
   });
 
   return (

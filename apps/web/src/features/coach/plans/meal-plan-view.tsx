@@ -3,9 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { MealPlan, Nutrients } from "@fitcoach/contract";
-import type { MealPlanAccepted } from "@fitcoach/client";
+import type { MealPlanAccepted } from "@fitcoach/client/coach";
 
-import { useApi } from "../../../app/api-context";
 import { useMe } from "../../../app/me-query";
 import { Alert } from "../../../ui/alert";
 import { TableScroll } from "../../../ui/table-scroll";
@@ -14,6 +13,7 @@ import { addDays, isLocalDate, todayIn } from "../../today/local-date";
 import { CoachProblem } from "../coach-problem";
 import { coachKeys } from "../coach-queries";
 import { formatNumber } from "../units";
+import { useCoachApi } from "../use-coach-api";
 
 /** Days before today and after it that an accepted plan may start on, as the API allows. */
 const START_DAYS_BACK = 7;
@@ -124,13 +124,13 @@ function AcceptForm(props: {
   onAccepted(result: MealPlanAccepted): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const queryClient = useQueryClient();
   const today = todayIn(me.data?.timeZone);
   const [startDate, setStartDate] = useState(addDays(today, 1));
   const accept = useMutation({
-    mutationFn: (date: string) => api.coach.acceptMealPlan(props.plan.id, date),
+    mutationFn: (date: string) => coachApi.acceptMealPlan(props.plan.id, date),
     onSuccess: (accepted) => {
       props.onAccepted(accepted);
       queryClient.setQueryData<MealPlan[]>(coachKeys.mealPlans, (plans) =>

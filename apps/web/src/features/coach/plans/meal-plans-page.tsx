@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { FOOD_EXCLUSIONS } from "@fitcoach/contract";
 import type { BodyGoal, FoodExclusion, MealPlan } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { useMe } from "../../../app/me-query";
 import { Loading } from "../../../ui/spinner";
 import { formatDateTime } from "../../settings/format";
@@ -14,16 +13,17 @@ import { coachKeys } from "../coach-queries";
 import { GoalField } from "../targets-card";
 import { parseWeight, WeightField } from "../weight-field";
 import { MealPlanView } from "./meal-plan-view";
+import { useCoachApi } from "../use-coach-api";
 
 /** Seven-day meal plans: build one, pick one of the saved plans, and accept it. */
 export function MealPlansPage(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const [searchParams, setSearchParams] = useSearchParams();
   const listHeadingId = useId();
   const plans = useQuery({
     queryKey: coachKeys.mealPlans,
-    queryFn: () => api.coach.listMealPlans(),
+    queryFn: () => coachApi.listMealPlans(),
   });
   const selectedId = searchParams.get("plan") ?? plans.data?.[0]?.id ?? null;
   const selected = plans.data?.find((plan) => plan.id === selectedId) ?? null;
@@ -63,7 +63,7 @@ export function MealPlansPage(): React.JSX.Element {
 
 function MealPlanForm(props: { onCreated(plan: MealPlan): void }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -74,7 +74,7 @@ function MealPlanForm(props: { onCreated(plan: MealPlan): void }): React.JSX.Ele
   const [weightError, setWeightError] = useState<string | undefined>();
   const create = useMutation({
     mutationFn: (request: { exclude: FoodExclusion[]; weightKg?: number; goal?: BodyGoal }) =>
-      api.coach.createMealPlan(request),
+      coachApi.createMealPlan(request),
     onSuccess: (plan) => {
       queryClient.setQueryData<MealPlan[]>(coachKeys.mealPlans, (plans) => [
         plan,

@@ -3,7 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Program } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { useMe } from "../../../app/me-query";
 import { TextField } from "../../../ui/text-field";
 import { isLocalDate, todayIn } from "../../today/local-date";
@@ -11,6 +10,7 @@ import { CoachProblem } from "../coach-problem";
 import { formatNumber } from "../units";
 import { useStoreProgram } from "./program-cache";
 import { SessionLogForm } from "./session-log-form";
+import { useCoachApi } from "../use-coach-api";
 
 type ProgramExercise = Program["weeks"][number]["sessions"][number]["exercises"][number];
 
@@ -135,16 +135,16 @@ function ExerciseLine(props: { exercise: ProgramExercise }): React.JSX.Element {
 
 function FollowControls(props: { program: Program }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const storeProgram = useStoreProgram();
   const [startDate, setStartDate] = useState(todayIn(me.data?.timeZone));
   const follow = useMutation({
-    mutationFn: (date: string) => api.coach.followProgram(props.program.id, date),
+    mutationFn: (date: string) => coachApi.followProgram(props.program.id, date),
     onSuccess: storeProgram,
   });
   const stop = useMutation({
-    mutationFn: () => api.coach.stopProgram(props.program.id),
+    mutationFn: () => coachApi.stopProgram(props.program.id),
     onSuccess: storeProgram,
   });
 

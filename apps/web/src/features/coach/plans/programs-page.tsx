@@ -11,25 +11,25 @@ import {
 } from "@fitcoach/contract";
 import type { Equipment, Program, ProgramGoal, ProgramRequest } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { SelectField } from "../../../ui/select-field";
 import { Loading } from "../../../ui/spinner";
 import { formatDateTime } from "../../settings/format";
 import { CoachProblem } from "../coach-problem";
 import { coachKeys } from "../coach-queries";
 import { ProgramView } from "./program-view";
+import { useCoachApi } from "../use-coach-api";
 
 type TrainingLevel = ProgramRequest["level"];
 
 /** Training programs: build one, pick a saved one, follow it and log sessions against it. */
 export function ProgramsPage(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const [searchParams, setSearchParams] = useSearchParams();
   const listHeadingId = useId();
   const programs = useQuery({
     queryKey: coachKeys.programs,
-    queryFn: () => api.coach.listPrograms(),
+    queryFn: () => coachApi.listPrograms(),
   });
   const active = programs.data?.find((program) => program.status === "active");
   const selectedId = searchParams.get("program") ?? active?.id ?? programs.data?.[0]?.id ?? null;
@@ -71,7 +71,7 @@ export function ProgramsPage(): React.JSX.Element {
 
 function ProgramForm(props: { onCreated(program: Program): void }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [goal, setGoal] = useState<ProgramGoal>("general");
@@ -80,7 +80,7 @@ function ProgramForm(props: { onCreated(program: Program): void }): React.JSX.El
   const [weeks, setWeeks] = useState(8);
   const [equipment, setEquipment] = useState<Equipment[]>(["body only", "dumbbell"]);
   const create = useMutation({
-    mutationFn: (request: ProgramRequest) => api.coach.createProgram(request),
+    mutationFn: (request: ProgramRequest) => coachApi.createProgram(request),
     onSuccess: (program) => {
       queryClient.setQueryData<Program[]>(coachKeys.programs, (programs) => [
         program,

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { programLogSchema } from "@fitcoach/contract";
 import type { Program, ProgramLog } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { useMe } from "../../../app/me-query";
 import { Alert } from "../../../ui/alert";
 import { TextField } from "../../../ui/text-field";
 import { todayIn } from "../../today/local-date";
 import { CoachProblem } from "../coach-problem";
 import { useStoreProgram } from "./program-cache";
+import { useCoachApi } from "../use-coach-api";
 
 type ProgramSession = Program["weeks"][number]["sessions"][number];
 type ProgramExercise = ProgramSession["exercises"][number];
@@ -37,7 +37,7 @@ export function SessionLogForm(props: {
   onDone(): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const me = useMe();
   const storeProgram = useStoreProgram();
   const { session } = props;
@@ -49,7 +49,7 @@ export function SessionLogForm(props: {
   );
   const [isInvalid, setInvalid] = useState(false);
   const log = useMutation({
-    mutationFn: (body: ProgramLog) => api.coach.logProgramSession(props.program.id, body),
+    mutationFn: (body: ProgramLog) => coachApi.logProgramSession(props.program.id, body),
     onSuccess: (program) => {
       storeProgram(program);
       props.onDone();

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import { COACH_AREAS } from "@fitcoach/contract";
 import type { CoachAreas, Consent } from "@fitcoach/contract";
 
-import { useApi } from "../../../app/api-context";
 import { Alert } from "../../../ui/alert";
 import { ProblemAlert } from "../../../ui/problem-alert";
 import { Loading } from "../../../ui/spinner";
@@ -12,11 +11,12 @@ import { TableScroll } from "../../../ui/table-scroll";
 import { formatDateTime } from "../../settings/format";
 import { coachKeys } from "../coach-queries";
 import { formatNumber } from "../units";
+import { useCoachApi } from "../use-coach-api";
 
 /** Which data areas may reach an external model, and the ledger of every call made. */
 export function PrivacyPage(): React.JSX.Element {
-  const api = useApi();
-  const consent = useQuery({ queryKey: coachKeys.consent, queryFn: () => api.coach.getConsent() });
+  const coachApi = useCoachApi();
+  const consent = useQuery({ queryKey: coachKeys.consent, queryFn: () => coachApi.getConsent() });
   return (
     <div className="coach-stack">
       {consent.isPending ? <Loading /> : null}
@@ -29,14 +29,14 @@ export function PrivacyPage(): React.JSX.Element {
 
 function ConsentForm(props: { consent: Consent }): React.JSX.Element {
   const { t } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const queryClient = useQueryClient();
   const headingId = useId();
   const { consent } = props;
   const [areas, setAreas] = useState<CoachAreas>(consent.areas);
   const [isSaved, setSaved] = useState(false);
   const save = useMutation({
-    mutationFn: (next: CoachAreas) => api.coach.setConsent(next),
+    mutationFn: (next: CoachAreas) => coachApi.setConsent(next),
     onSuccess: (updated) => {
       setSaved(true);
       queryClient.setQueryData(coachKeys.consent, updated);
@@ -94,11 +94,11 @@ function ConsentForm(props: { consent: Consent }): React.JSX.Element {
 
 function CallLedger(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const coachApi = useCoachApi();
   const headingId = useId();
   const calls = useInfiniteQuery({
     queryKey: coachKeys.calls,
-    queryFn: ({ pageParam }) => api.coach.listCalls(pageParam),
+    queryFn: ({ pageParam }) => coachApi.listCalls(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
