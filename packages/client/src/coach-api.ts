@@ -52,7 +52,7 @@ export interface CoachApi {
   chat(request: ChatRequest): Promise<ChatReply>;
   /**
    * Sends a chat message and yields the reply as the server writes it. Limits, validation and an
-   * unknown conversation reject before the first event; a failure after the stream began throws
+   * unknown conversation reject before the first event. A failure after the stream began throws
    * the ProblemError the server sent in its `error` event.
    */
   chatStream(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatStreamEvent>;

@@ -20,7 +20,7 @@ export type ReminderRuleInput = z.input<typeof reminderRuleCreateSchema>;
 
 /**
  * Reminder rules and settings. Edits send the version the user saw as If-Match, so a change made
- * on another device in the meantime answers 412 instead of being overwritten.
+ * on another device in the meantime gets 412 instead of being overwritten.
  */
 export interface RemindersApi {
   listRules(): Promise<ReminderRule[]>;

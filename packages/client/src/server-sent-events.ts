@@ -4,7 +4,7 @@ export interface ServerSentEvent {
   data: string;
 }
 
-/** Longest event the reader buffers, in characters; a longer one means a broken or hostile stream. */
+/** Maximum event length the reader buffers, in characters; longer means a broken or hostile stream. */
 export const SERVER_SENT_EVENT_MAX_LENGTH = 1_000_000;
 
 /**

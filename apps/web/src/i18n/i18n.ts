@@ -12,7 +12,7 @@ export const CATALOGS = { en, ru, cs } as const;
 
 /**
  * Creates an i18next instance with every catalog loaded. Each catalog is about 10 KB gzip, so all
- * three add about 32 KB to the first download; loading the inactive ones on demand would save most.
+ * three add about 32 KB to the first download. Loading the inactive ones on demand would save most.
  */
 export function createI18n(language: Language = detectLanguage()): I18n {
   const instance = i18next.createInstance();

@@ -8,7 +8,7 @@ export type Route = (request: RecordedRequest, response: ServerResponse) => void
 
 /**
  * Builds a loopback handler from a table keyed "METHOD /path". A key without a query matches the
- * path with any query; a key with one must match exactly, and a key ending in "*" matches every
+ * path with any query, and a key with one must match exactly. A key ending in "*" matches every
  * path that starts with the rest. A value that is not a function is sent as a 200 JSON body. The shell's own reads (profile, unread count) are answered unless the table
  * sets them, and anything else gets 404.
  */
@@ -32,7 +32,7 @@ export function routeTable(table: Record<string, Route | object>): TestHandler {
   };
 }
 
-/** Answers 204 with no body. */
+/** Sends 204 with no body. */
 export function noContent(_request: RecordedRequest, response: ServerResponse): void {
   response.writeHead(204);
   response.end();

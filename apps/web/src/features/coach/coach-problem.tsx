@@ -17,7 +17,7 @@ const PROFILE_FIELD_KEYS: Record<string, string> = {
 
 /**
  * Shows why a coach request failed. A 422 that lists missing profile fields names them and links
- * to the settings, since the coach cannot compute targets without them; anything else goes to the
+ * to the settings, because the coach cannot compute targets without them. Anything else gets the
  * general problem message.
  */
 export function CoachProblem(props: {

@@ -14,7 +14,7 @@ import { Markdown } from "./markdown";
 import { formatNumber } from "./units";
 import { useCoachApi } from "./use-coach-api";
 
-/** The coach's review of one day: what went well, what to change and three suggestions. */
+/** Renders the coach's review of one day: what went well, what to change and three suggestions. */
 export function DailySummaryCard(): React.JSX.Element {
   const { t } = useTranslation();
   const coachApi = useCoachApi();
@@ -104,7 +104,7 @@ function FactList(props: { facts: Fact[] }): React.JSX.Element {
   );
 }
 
-/** Says which coach wrote an answer and shows its notes, such as a fallback to the builtin coach. */
+/** Names the coach that wrote a reply and shows its notes, such as a fallback to the builtin coach. */
 export function SourceNote(props: {
   provider: string;
   model: string;

@@ -26,7 +26,7 @@ export function parseWeight(text: string, units: Me["units"], t: TFunction): Wei
   return { ok: true, weightKg };
 }
 
-/** A labelled weight input in the user's units, explaining that it may stay empty. */
+/** Renders a labelled weight input in the user's units, with a hint that it may stay empty. */
 export function WeightField(props: {
   units: Me["units"];
   value: string;

@@ -15,7 +15,7 @@ import "./notifications.css";
 /** Entries per page of the list. */
 const PAGE_SIZE = 20;
 
-/** The in-app notification list: unread first, then newest first. */
+/** Renders the in-app notification list: unread first, then newest first. */
 export default function NotificationsPage(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();

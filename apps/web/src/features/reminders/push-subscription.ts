@@ -8,7 +8,7 @@ const SUBSCRIPTION_ID_KEY = "fitcoach.push.subscriptionId";
 /** Endpoint the server last received from this browser; a different one means it changed. */
 const SUBSCRIPTION_ENDPOINT_KEY = "fitcoach.push.endpoint";
 
-/** Why web push cannot be set up here, or "supported". */
+/** Reason web push cannot be set up here, or "supported". */
 export type PushSupport = "supported" | "unsupported" | "no-worker" | "desktop";
 
 /** The browser features push needs; tests pass stand-ins. */
@@ -127,7 +127,7 @@ export async function unsubscribeThisDevice(
   const subscription = await registration?.pushManager.getSubscription();
   if (subscription) {
     await api.push.unsubscribe(subscription.endpoint).catch((error: unknown) => {
-      // The server may have dropped it already (the push service answered 410), which is fine.
+      // The server may have removed it already after a 410 from the push service, which is fine.
       if ((error as { status?: number }).status !== 404) throw error;
     });
     await subscription.unsubscribe();

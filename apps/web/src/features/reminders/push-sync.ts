@@ -14,8 +14,9 @@ export const PUSH_SUBSCRIPTION_CHANGED = "push-subscription-changed";
 
 /**
  * Keeps the server's copy of this browser's push subscription current while a user is signed in.
- * The worker has no access token, so it asks open pages to register the new subscription; a
- * change that happened while no page was open is caught by comparing endpoints at start.
+ * The worker has no access token, so it posts a message to open pages to register the new
+ * subscription. A change that happened while no page was open is caught by comparing endpoints at
+ * start.
  */
 export function usePushSubscriptionSync(environment?: PushEnvironment): void {
   const api = useApi();

@@ -17,7 +17,7 @@ import type { FieldErrors } from "../../forms/validation";
 
 type MealType = NonNullable<ReminderRule["mealType"]>;
 
-/** A rule as its form holds it; every kind's fields are kept so switching kinds loses nothing. */
+/** A rule's form values; every kind's fields are kept so switching kinds loses nothing. */
 export interface RuleDraft {
   kind: ReminderKind;
   enabled: boolean;
@@ -71,7 +71,7 @@ export function draftFromRule(rule: ReminderRule): RuleDraft {
   };
 }
 
-/** The fields a rule of this kind takes besides enabled, channel and weekdays. */
+/** Returns the fields a rule of this kind takes besides enabled, channel and weekdays. */
 function kindFields(draft: RuleDraft): Record<string, unknown> {
   switch (draft.kind) {
     case "water":

@@ -14,7 +14,7 @@ import { TextField } from "../../ui/text-field";
 import type { RuleDraft } from "./rule-draft";
 import { WeekdayPicker } from "./weekday-picker";
 
-/** The fields of one rule for its kind: times, interval, meal, weekdays, channel and on/off. */
+/** Renders the fields of one rule for its kind: times, interval, meal, weekdays, channel, on/off. */
 export function RuleFields(props: {
   draft: RuleDraft;
   errors: FieldErrors;

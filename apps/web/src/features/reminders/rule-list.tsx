@@ -38,7 +38,7 @@ export function describeRule(rule: ReminderRule, t: TFunction, language: string)
   return [when, days, t(`reminders.channels.${rule.channel}.title`)].join(" · ");
 }
 
-/** The user's rules, each with a quick on/off switch, an edit form and delete. */
+/** Lists the user's rules, each with a quick on/off switch, an edit form and delete. */
 export function RuleList(props: { rules: ReminderRule[]; me: Me }): React.JSX.Element {
   const { t } = useTranslation();
   if (props.rules.length === 0) return <p className="muted">{t("reminders.noRules")}</p>;

@@ -26,7 +26,7 @@ function isFinished(job: ImportJob): boolean {
 
 /**
  * Imports a FitCoach export or a Strong or Hevy workout file. The server works in the background,
- * so the section polls the job and shows its progress; a job still running when the screen opens
+ * so the section polls the job and shows its progress. A job still running when the screen opens
  * again is picked up from the list of recent imports.
  */
 export function ImportSection(props: { me: Me }): React.JSX.Element {

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocation, useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { CHAT_MESSAGE_MAX_LENGTH, chatRequestSchema } from "@fitcoach/contract";
 import type { Conversation } from "@fitcoach/contract";
 
@@ -26,8 +27,8 @@ export function ChatPage(): React.JSX.Element {
   const { conversationId } = useParams();
   return (
     <div className="chat-layout">
-      <ConversationList activeId={conversationId} />
       <ChatThread key={conversationId ?? "new"} conversationId={conversationId} />
+      <ConversationList activeId={conversationId} />
     </div>
   );
 }
@@ -73,7 +74,7 @@ function ChatThread(props: { conversationId: string | undefined }): React.JSX.El
       <MessageList conversation={conversation.data} pending={stream.pending} />
       {lastReply ? <SourceNote {...lastReply} /> : null}
       <p className="visually-hidden" role="status">
-        {stream.isStreaming ? t("coach.chat.writing") : lastReply ? t("coach.chat.answered") : ""}
+        {streamStatus(stream.isStreaming, lastReply !== null, t)}
       </p>
       <CoachProblem
         error={stream.error}
@@ -82,6 +83,13 @@ function ChatThread(props: { conversationId: string | undefined }): React.JSX.El
       <ChatComposer isStreaming={stream.isStreaming} onSend={send} onStop={stream.stop} />
     </section>
   );
+}
+
+/** Returns what the status line announces to screen readers about the reply. */
+function streamStatus(isStreaming: boolean, hasReply: boolean, t: TFunction): string {
+  if (isStreaming) return t("coach.chat.writing");
+  if (hasReply) return t("coach.chat.answered");
+  return "";
 }
 
 function MessageList(props: {

@@ -9,7 +9,7 @@ import { formatDateTime } from "../../settings/format";
 import { coachKeys } from "../coach-queries";
 import { useCoachApi } from "../use-coach-api";
 
-/** The user's conversations, newest first, with delete and clear; the coach's memory is these. */
+/** Lists the user's conversations, newest first, with delete and clear. They are the coach's memory. */
 export function ConversationList(props: { activeId: string | undefined }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const coachApi = useCoachApi();

@@ -15,8 +15,8 @@ import type { DraftItem } from "./meal-draft";
 const GRAMS_MAX = 2000;
 
 /**
- * The foods the model found, for the user to correct: change grams, drop wrong items, pick the
- * meal and day, then confirm. Nothing is stored here.
+ * Renders the foods the model found for the user to correct: change grams, drop wrong items, pick
+ * the meal and day, then confirm. Nothing is stored here.
  */
 export function DraftEditor(props: { draft: MealPhotoDraft }): React.JSX.Element {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import type { MealPhotoDraft, MealSlot, Nutrients } from "@fitcoach/contract";
 
-/** One food of a photo draft as the user edits it; `base` is what the model's draft said. */
+/** One food of a photo draft as the user edits it; `base` is the model's original estimate. */
 export interface DraftItem {
   key: string;
   label: string;
@@ -13,7 +13,7 @@ export interface DraftItem {
 
 /**
  * A confirmed photo draft, handed to the day screen in the router state (`mealDraft`) so that it
- * opens its meal form pre-filled; nothing is stored until the user saves the meal there.
+ * opens its meal form pre-filled. Nothing is stored until the user saves the meal there.
  */
 export interface MealDraftHandoff {
   date: string;

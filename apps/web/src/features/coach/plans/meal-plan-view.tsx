@@ -19,7 +19,7 @@ import { useCoachApi } from "../use-coach-api";
 const START_DAYS_BACK = 7;
 const START_DAYS_AHEAD = 60;
 
-/** One meal plan: its targets, the seven days, and the accept step that pre-fills the log. */
+/** Renders one meal plan: its targets, the seven days, and the accept step that pre-fills the log. */
 export function MealPlanView(props: { plan: MealPlan }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const headingId = useId();

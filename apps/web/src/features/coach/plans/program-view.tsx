@@ -14,7 +14,7 @@ import { useCoachApi } from "../use-coach-api";
 
 type ProgramExercise = Program["weeks"][number]["sessions"][number]["exercises"][number];
 
-/** One program: its rule, progress, the follow or stop step and every week's sessions. */
+/** Renders one program: its rule, progress, the follow or stop step and every week's sessions. */
 export function ProgramView(props: { program: Program }): React.JSX.Element {
   const { t } = useTranslation();
   const headingId = useId();

@@ -13,7 +13,7 @@ import { coachKeys } from "../coach-queries";
 import { formatNumber } from "../units";
 import { useCoachApi } from "../use-coach-api";
 
-/** Which data areas may reach an external model, and the ledger of every call made. */
+/** Renders the choice of data areas that may reach an external model, and the call ledger. */
 export function PrivacyPage(): React.JSX.Element {
   const coachApi = useCoachApi();
   const consent = useQuery({ queryKey: coachKeys.consent, queryFn: () => coachApi.getConsent() });
