@@ -5,10 +5,9 @@ import { currentPasswordSchema } from "@fitcoach/contract";
 
 import { useApi } from "../../app/api-context";
 import { useFormSubmit } from "../../forms/use-form-submit";
-import { Alert } from "../../ui/alert";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
-import { formatDateTime } from "./format";
+import { rememberDeletion } from "./deletion-notice";
 import { SettingsSection } from "./settings-section";
 
 const deletionFormSchema = z.object({
@@ -18,41 +17,20 @@ const deletionFormSchema = z.object({
 
 /**
  * Deletes the account after the password and an explicit tick. The server disables the account at
- * once and ends every session, then purges it after a grace period; logging in before then
- * cancels the deletion. The date is shown before this device logs out too.
+ * once and ends every session, then purges it after a grace period. Logging in before then cancels
+ * the deletion, so the login page this device returns to shows the date.
  */
 export function AccountDeletionSection(): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const [password, setPassword] = useState("");
   const [isConfirmed, setConfirmed] = useState(false);
-  const [deletionDueAt, setDeletionDueAt] = useState<string | null>(null);
 
   const form = useFormSubmit(deletionFormSchema, async (body) => {
     const answer = await api.me.deleteAccount(body.password);
-    setDeletionDueAt(answer.deletionDueAt);
+    rememberDeletion(answer.deletionDueAt);
+    await api.endSession("logout");
   });
-
-  if (deletionDueAt) {
-    return (
-      <SettingsSection title={t("settings.deletion.title")}>
-        <Alert tone="info" title={t("settings.deletion.scheduledTitle")}>
-          <p>
-            {t("settings.deletion.scheduled", {
-              time: formatDateTime(deletionDueAt, i18n.language),
-            })}
-          </p>
-        </Alert>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void api.endSession("logout")}
-        >
-          {t("settings.deletion.logOut")}
-        </button>
-      </SettingsSection>
-    );
-  }
 
   return (
     <SettingsSection title={t("settings.deletion.title")}>
