@@ -14,6 +14,9 @@ import { Markdown } from "./markdown";
 import { formatNumber } from "./units";
 import { useCoachApi } from "./use-coach-api";
 
+/** How long a fetched summary is shown before opening the screen again fetches it anew. */
+const SUMMARY_STALE_MS = 5 * 60_000;
+
 /** Renders the coach's review of one day: what went well, what to change and three suggestions. */
 export function DailySummaryCard(): React.JSX.Element {
   const { t } = useTranslation();
@@ -27,6 +30,9 @@ export function DailySummaryCard(): React.JSX.Element {
     queryKey: coachKeys.summary(validDate ?? ""),
     queryFn: () => coachApi.summary(validDate!),
     enabled: validDate !== null && me.isSuccess,
+    // Every summary counts against the coach's per-user rate limit, so one is kept for a while.
+    staleTime: SUMMARY_STALE_MS,
+    refetchOnWindowFocus: false,
   });
 
   return (
