@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
@@ -235,8 +236,24 @@ describe("account flow in Chromium", () => {
     expect(withNew.body?.mfaRequired).toBe(true);
   });
 
-  // TODO: download the export from Settings once the export API is merged. The server returns
-  // GET /api/v1/me/export with 404 not-found so far.
+  it("downloads the export", async () => {
+    const section = settingsSection("Export your data");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      section.getByRole("button", { name: "Download export" }).click(),
+    ]);
+
+    await section.getByText("Your export was downloaded.").waitFor();
+    expect(download.suggestedFilename()).toMatch(/^fitcoach-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const document = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+      format: string;
+      account: { email: string };
+    };
+    expect(document.format).toBe("fitcoach-export");
+    expect(document.account.email).toBe(email);
+    await checkScreen("settings-export");
+  });
 
   it("reports no CSP violations", () => {
     expect(cspViolations).toEqual([]);

@@ -15,6 +15,7 @@ import type { StoredTokens, TokenStore } from "./token-store";
 
 export const API_PREFIX = "/api/v1";
 export const REQUEST_TIMEOUT_DEFAULT_MS = 30_000;
+const JSON_ACCEPT = "application/json, application/problem+json";
 
 /** Header on the 202 the web app's service worker returns for a write it queued offline. */
 export const QUEUED_WRITE_HEADER = "x-fitcoach-queued";
@@ -54,7 +55,13 @@ export interface RequestOptions<T> {
   /** Sent as If-Match with the ETag of the version being edited. */
   ifMatch?: string;
   signal?: AbortSignal;
-  responseType?: "json" | "blob";
+  /**
+   * How to read a successful body. "stream" returns the body unread; the timeout then covers only
+   * the wait for the response headers, so a long stream is ended by `signal` alone.
+   */
+  responseType?: "json" | "blob" | "stream";
+  /** Sent as Accept instead of JSON, such as text/event-stream. */
+  accept?: string;
 }
 
 export interface ApiResponse<T> {
@@ -107,8 +114,10 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     await store.save(next);
   }
 
-  function baseHeaders(): Headers {
-    const headers = new Headers({ accept: "application/json, application/problem+json" });
+  function baseHeaders(accept?: string): Headers {
+    const headers = new Headers({
+      accept: accept ? `${accept}, application/problem+json` : JSON_ACCEPT,
+    });
     // Browsers prove same-site intent with the web header on cookie calls; native apps declare
     // themselves so the server returns tokens in bodies instead of cookies.
     if (platform === "native") headers.set(CLIENT_TYPE_HEADER, "native");
@@ -120,7 +129,7 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     request: RequestOptions<T>,
     accessToken: string | null,
   ): Promise<Response> {
-    const headers = baseHeaders();
+    const headers = baseHeaders(request.accept);
     if (accessToken && request.authenticated !== false) {
       headers.set("authorization", `Bearer ${accessToken}`);
     }
@@ -135,13 +144,16 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
       body = JSON.stringify(request.body);
     }
 
-    return fetchWithTimeout(buildUrl(baseUrl, request.path, request.query), {
+    const init: RequestInit = {
       method: request.method ?? "GET",
       headers,
       body,
       credentials: platform === "web" ? "include" : "omit",
       signal: request.signal,
-    });
+    };
+    const url = buildUrl(baseUrl, request.path, request.query);
+    if (request.responseType === "stream") return fetchWithHeaderTimeout(url, init);
+    return fetchWithTimeout(url, init);
   }
 
   async function fetchWithTimeout(url: string, init: RequestInit): Promise<Response> {
@@ -150,14 +162,40 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     try {
       return await fetchFunction(url, { ...init, signal });
     } catch (error) {
-      if (init.signal?.aborted) throw error;
-      if (timeout.aborted) {
-        throw new NetworkError(`The request timed out after ${timeoutMs} ms with no response.`, {
-          cause: error,
-        });
-      }
-      throw new NetworkError("The server could not be reached.", { cause: error });
+      throw describeFetchFailure(error, init.signal, timeout);
     }
+  }
+
+  /** Like fetchWithTimeout, but the timer stops once the headers arrive, so the body can stream. */
+  async function fetchWithHeaderTimeout(url: string, init: RequestInit): Promise<Response> {
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("timed out", "TimeoutError")),
+      timeoutMs,
+    );
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    try {
+      return await fetchFunction(url, { ...init, signal });
+    } catch (error) {
+      throw describeFetchFailure(error, init.signal, timeout.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Keeps the caller's own abort as it is and turns other failures into a NetworkError. */
+  function describeFetchFailure(
+    error: unknown,
+    callerSignal: AbortSignal | null | undefined,
+    timeout: AbortSignal,
+  ): unknown {
+    if (callerSignal?.aborted) return error;
+    if (timeout.aborted) {
+      return new NetworkError(`The request timed out after ${timeoutMs} ms with no response.`, {
+        cause: error,
+      });
+    }
+    return new NetworkError("The server could not be reached.", { cause: error });
   }
 
   async function send<T>(request: RequestOptions<T>): Promise<ApiResponse<T>> {
@@ -337,6 +375,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function readBody<T>(response: Response, request: RequestOptions<T>): Promise<T> {
   if (request.responseType === "blob") return (await response.blob()) as T;
+  if (request.responseType === "stream") {
+    if (!response.body) throw new UnexpectedResponseError("The response has no body to stream.");
+    return response.body as T;
+  }
   if (response.status === 204) return undefined as T;
 
   const body = await readJson(response);

@@ -1,12 +1,14 @@
 import {
+  accountDeletionResponseSchema,
   auditPageSchema,
+  importJobSchema,
   meSchema,
   recoveryCodesResponseSchema,
   sessionListSchema,
   twoFactorSetupResponseSchema,
 } from "@fitcoach/contract";
-import type { Me, MePatch, Session } from "@fitcoach/contract";
-import type { z } from "zod";
+import type { ImportFields, ImportJob, Me, MePatch, Session } from "@fitcoach/contract";
+import { z } from "zod";
 
 import type { ApiClientCore } from "./api-client";
 import type { SecondFactor } from "./auth-api";
@@ -14,6 +16,9 @@ import type { SecondFactor } from "./auth-api";
 export type AuditPage = z.infer<typeof auditPageSchema>;
 export type AuditEvent = AuditPage["items"][number];
 export type TwoFactorSetup = z.infer<typeof twoFactorSetupResponseSchema>;
+export type ExportFormat = "json" | "csv";
+
+const importListSchema = z.object({ items: z.array(importJobSchema) });
 
 /** A file the server sent for download, with the name from Content-Disposition. */
 export interface DownloadedFile {
@@ -32,9 +37,17 @@ export interface MeApi {
   disableTwoFactor(password: string, factor: SecondFactor): Promise<void>;
   regenerateRecoveryCodes(password: string, factor: SecondFactor): Promise<string[]>;
   changeEmail(password: string, newEmail: string): Promise<void>;
-  /** Downloads every record of the account; needs a login within the server's reauthentication window. */
-  exportData(): Promise<DownloadedFile>;
-  deleteAccount(password: string): Promise<void>;
+  /**
+   * Downloads every record of the account as one JSON document or a zip of CSV files; needs a
+   * login within the server's reauthentication window.
+   */
+  exportData(format?: ExportFormat): Promise<DownloadedFile>;
+  /** Uploads an export file; the import runs in the background, so poll `getImport`. */
+  startImport(file: Blob, fileName: string, fields: ImportFields): Promise<ImportJob>;
+  getImport(id: string): Promise<ImportJob>;
+  listImports(): Promise<ImportJob[]>;
+  /** Disables the account at once and resolves to when its data will be purged (ISO instant). */
+  deleteAccount(password: string): Promise<{ deletionDueAt: string }>;
 }
 
 const EXPORT_FILE_NAME_DEFAULT = "fitcoach-export.json";
@@ -86,16 +99,43 @@ export function createMeApi(core: ApiClientCore): MeApi {
     async changeEmail(password, newEmail) {
       await core.request({ method: "POST", path: "/me/email", body: { password, newEmail } });
     },
-    async exportData() {
-      const response = await core.send<Blob>({ path: "/me/export", responseType: "blob" });
+    async exportData(format = "json") {
+      const response = await core.send<Blob>({
+        path: "/me/export",
+        query: { format },
+        responseType: "blob",
+      });
       return {
         blob: response.data,
         fileName: fileNameFromDisposition(response.headers.get("content-disposition")),
       };
     },
-    async deleteAccount(password) {
-      await core.request({ method: "DELETE", path: "/me", body: { password } });
+    startImport(file, fileName, fields) {
+      // Fields go first so the server can read them before the file streams in.
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) {
+        if (value !== undefined) form.append(name, value);
+      }
+      form.append("file", file, fileName);
+      return core.request({
+        method: "POST",
+        path: "/me/import",
+        body: form,
+        schema: importJobSchema,
+      });
     },
+    getImport: (id) =>
+      core.request({ path: `/me/imports/${encodeURIComponent(id)}`, schema: importJobSchema }),
+    async listImports() {
+      return (await core.request({ path: "/me/imports", schema: importListSchema })).items;
+    },
+    deleteAccount: (password) =>
+      core.request({
+        method: "DELETE",
+        path: "/me",
+        body: { password },
+        schema: accountDeletionResponseSchema,
+      }),
   };
 }
 

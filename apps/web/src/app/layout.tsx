@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { NavLink, Outlet } from "react-router";
 import { useTranslation } from "react-i18next";
 
+import { ShellNotifications } from "../features/notifications/shell-notifications";
 import { OfflineBanner } from "../pwa/offline-banner";
 import { Loading } from "../ui/spinner";
 import { useSession } from "./session";
@@ -26,6 +27,7 @@ export function AppLayout(): React.JSX.Element {
       </a>
       <header className="app-header">
         <span className="app-name">{t("app.name")}</span>
+        {status === "signed-in" ? <ShellNotifications /> : null}
       </header>
       {status === "offline" ? <OfflineBanner /> : null}
       <main id="main" className="app-main">

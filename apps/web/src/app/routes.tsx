@@ -20,6 +20,8 @@ const StatsPage = lazy(() => import("../features/stats/stats-page"));
 const GoalsPage = lazy(() => import("../features/goals/goals-page"));
 const CoachPage = lazy(() => import("../features/coach/coach-page"));
 const SettingsPage = lazy(() => import("../features/settings/settings-page"));
+const RemindersPage = lazy(() => import("../features/reminders/reminders-page"));
+const NotificationsPage = lazy(() => import("../features/notifications/notifications-page"));
 
 export function AppRoutes(): React.JSX.Element {
   return (
@@ -43,8 +45,10 @@ export function AppRoutes(): React.JSX.Element {
           <Route path="day/:date" element={<TodayPage />} />
           <Route path="stats" element={<StatsPage />} />
           <Route path="goals" element={<GoalsPage />} />
-          <Route path="coach" element={<CoachPage />} />
+          <Route path="coach/*" element={<CoachPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/reminders" element={<RemindersPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
         </Route>
       </Route>
     </Routes>

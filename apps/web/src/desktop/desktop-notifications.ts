@@ -12,9 +12,6 @@ const CONTROL_CHARACTERS_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]+/g
  * because web push does not reach the shell. The text is cleaned and shortened to what the shell
  * accepts. Resolves to false in a browser, for an empty title, and when the shell's rate limit
  * (five a minute) dropped it, so the caller can show the message in the page instead.
- *
- * NOTE: nothing produces in-app notifications yet; the reminders screen calls this once its API
- * exists.
  */
 export async function showDesktopNotification(
   desktop: FitcoachDesktopApi | null,

@@ -1,10 +1,26 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_LEVELS, PROBLEMS, SEXES, UNITS, WEEK_STARTS } from "@fitcoach/contract";
+import {
+  ACTIVITY_LEVELS,
+  BODY_GOALS,
+  COACH_AREAS,
+  EQUIPMENT,
+  FOOD_EXCLUSIONS,
+  IMPORT_FORMATS,
+  MEAL_SLOTS,
+  PROBLEMS,
+  PROGRAM_GOALS,
+  REMINDER_CHANNELS,
+  REMINDER_KINDS,
+  SEXES,
+  TRAINING_LEVELS,
+  UNITS,
+  WEEK_STARTS,
+} from "@fitcoach/contract";
 
 import { THEMES } from "../app/theme";
-import { COACH_PARTS } from "../features/coach/coach-page";
+import { COACH_SECTIONS } from "../features/coach/coach-page";
 import { GOAL_KINDS } from "../features/goals/goals-page";
 import { STATS_METRICS, STATS_PERIODS } from "../features/stats/stats-page";
 import { DAY_SECTIONS } from "../features/today/today-page";
@@ -50,10 +66,34 @@ const DYNAMIC_KEYS: string[] = [
     `goals.kinds.${value}.title`,
     `goals.kinds.${value}.placeholder`,
   ]),
-  ...COACH_PARTS.flatMap((value) => [
-    `coach.parts.${value}.title`,
-    `coach.parts.${value}.placeholder`,
+  ...COACH_SECTIONS.map((section) => `coach.sections.${section.key}`),
+  ...COACH_AREAS.flatMap((value) => [`coach.areas.${value}.title`, `coach.areas.${value}.sends`]),
+  ...BODY_GOALS.map((value) => `coach.goals.${value}`),
+  ...MEAL_SLOTS.map((value) => `coach.mealSlots.${value}`),
+  ...FOOD_EXCLUSIONS.map((value) => `coach.exclusions.${value}`),
+  ...EQUIPMENT.map((value) => `coach.equipment.${value}`),
+  ...PROGRAM_GOALS.map((value) => `coach.programs.goals.${value}`),
+  ...TRAINING_LEVELS.map((value) => `coach.programs.levels.${value}`),
+  ...["proposed", "active", "stopped"].map((value) => `coach.programs.status.${value}`),
+  ...["proposed", "accepted"].map((value) => `coach.plans.status.${value}`),
+  ...["summary", "chat", "meal-photo"].map((value) => `coach.ledger.agents.${value}`),
+  ...["ok", "failed", "timed-out"].map((value) => `coach.ledger.outcomes.${value}`),
+  ...["kcal", "protein", "carbs", "fat", "fiber", "waterMl", "bmrKcal", "tdeeKcal"].map(
+    (value) => `coach.targets.rows.${value}`,
+  ),
+  ...["kcal", "g", "ml", "kg"].map((value) => `units.${value}`),
+  ...REMINDER_KINDS.flatMap((value) => [
+    `reminders.kinds.${value}`,
+    `reminders.kindHints.${value}`,
   ]),
+  ...REMINDER_CHANNELS.flatMap((value) => [
+    `reminders.channels.${value}.title`,
+    `reminders.channels.${value}.hint`,
+  ]),
+  ...["unsupported", "no-worker", "desktop"].map((value) => `reminders.push.support.${value}`),
+  ...IMPORT_FORMATS.map((value) => `settings.import.formats.${value}`),
+  ...["queued", "running", "completed", "failed"].map((value) => `settings.import.status.${value}`),
+  ...["json", "csv"].map((value) => `settings.export.formats.${value}`),
   ...[0, 1, 2, 3, 4].map((score) => `password.score${score}`),
 ];
 

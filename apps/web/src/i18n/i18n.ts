@@ -10,7 +10,10 @@ import type { Language } from "./languages";
 
 export const CATALOGS = { en, ru, cs } as const;
 
-/** Creates an i18next instance with every catalog loaded; the catalogs are a few kilobytes each. */
+/**
+ * Creates an i18next instance with every catalog loaded. Each catalog is about 10 KB gzip, so all
+ * three add about 32 KB to the first download. Loading the inactive ones on demand would save most.
+ */
 export function createI18n(language: Language = detectLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({

@@ -14,6 +14,10 @@ declare const self: ServiceWorkerGlobalScope;
 declare const __PRECACHE_FILES__: string[];
 declare const __BUILD_ID__: string;
 
+// The push handler shows reminders from the server and opens their screen when clicked. A
+// service worker may only import scripts while it first runs, so this stays at the top level.
+self.importScripts("/push-handler.js");
+
 const CACHE_NAME = `fitcoach-shell-${__BUILD_ID__}`;
 const SHELL_URL = "/index.html";
 const queue = createIndexedDbQueueStore();

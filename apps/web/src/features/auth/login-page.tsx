@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { loginRequestSchema } from "@fitcoach/contract";
@@ -11,13 +11,18 @@ import { Alert } from "../../ui/alert";
 import { Page } from "../../ui/page";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
+import { forgetDeletionNotice, readDeletionNotice } from "../settings/deletion-notice";
+import { formatDateTime } from "../settings/format";
 import { SecondFactorStep } from "./second-factor-step";
 
 /** Email and password login; accounts with two-factor login continue to the code step. */
 export function LoginPage(): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { endedBySystem } = useSession();
+  // Shown once, right after the account was deleted from the settings screen.
+  const [deletionDueAt] = useState(readDeletionNotice);
+  useEffect(forgetDeletionNotice, []);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [challenge, setChallenge] = useState<MfaRequiredResponse | null>(null);
@@ -33,7 +38,14 @@ export function LoginPage(): React.JSX.Element {
 
   return (
     <Page title={t("login.title")} narrow>
-      {endedBySystem ? <Alert tone="info">{t("login.sessionEnded")}</Alert> : null}
+      {deletionDueAt ? (
+        <Alert tone="info">
+          {t("login.deletionScheduled", { time: formatDateTime(deletionDueAt, i18n.language) })}
+        </Alert>
+      ) : null}
+      {endedBySystem && !deletionDueAt ? (
+        <Alert tone="info">{t("login.sessionEnded")}</Alert>
+      ) : null}
       <form
         noValidate
         onSubmit={(event) => {

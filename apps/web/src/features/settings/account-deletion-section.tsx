@@ -7,6 +7,7 @@ import { useApi } from "../../app/api-context";
 import { useFormSubmit } from "../../forms/use-form-submit";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
+import { rememberDeletion } from "./deletion-notice";
 import { SettingsSection } from "./settings-section";
 
 const deletionFormSchema = z.object({
@@ -15,9 +16,9 @@ const deletionFormSchema = z.object({
 });
 
 /**
- * Deletes the account after the password and an explicit tick; the session ends with it.
- * NOTE: the server has no DELETE /api/v1/me yet and returns 405 method-not-allowed, so deletion
- * fails until the account deletion API is merged.
+ * Deletes the account after the password and an explicit tick. The server disables the account at
+ * once and ends every session, then purges it after a grace period. Logging in before then cancels
+ * the deletion, so the login page this device returns to shows the date.
  */
 export function AccountDeletionSection(): React.JSX.Element {
   const { t } = useTranslation();
@@ -26,13 +27,15 @@ export function AccountDeletionSection(): React.JSX.Element {
   const [isConfirmed, setConfirmed] = useState(false);
 
   const form = useFormSubmit(deletionFormSchema, async (body) => {
-    await api.me.deleteAccount(body.password);
+    const answer = await api.me.deleteAccount(body.password);
+    rememberDeletion(answer.deletionDueAt);
     await api.endSession("logout");
   });
 
   return (
     <SettingsSection title={t("settings.deletion.title")}>
       <p>{t("settings.deletion.help")}</p>
+      <p>{t("settings.deletion.grace")}</p>
       <form
         noValidate
         onSubmit={(event) => {

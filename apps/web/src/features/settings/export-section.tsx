@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isReauthenticationRequired } from "@fitcoach/client";
-import type { DownloadedFile } from "@fitcoach/client";
+import type { DownloadedFile, ExportFormat } from "@fitcoach/client";
 
 import { useApi } from "../../app/api-context";
 import { Alert } from "../../ui/alert";
@@ -9,14 +9,17 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { ReauthenticateForm } from "./reauthenticate-form";
 import { SettingsSection } from "./settings-section";
 
+const EXPORT_FORMATS: ExportFormat[] = ["json", "csv"];
+
 /**
- * Downloads all data; the server wants a login in the last minutes, so it may ask for the password.
- * NOTE: the server has no GET /api/v1/me/export yet and returns 404 not-found, so the download
- * fails until the export API is merged.
+ * Downloads all data as one JSON document or a zip of CSV files. The server wants a login in the
+ * last minutes, so it may ask for the password first.
  */
 export function ExportSection(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
+  const formatName = useId();
+  const [format, setFormat] = useState<ExportFormat>("json");
   const [isBusy, setBusy] = useState(false);
   const [needsPassword, setNeedsPassword] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -27,7 +30,7 @@ export function ExportSection(): React.JSX.Element {
     setError(null);
     setDone(false);
     try {
-      saveFile(await api.me.exportData());
+      saveFile(await api.me.exportData(format));
       setDone(true);
     } catch (caught) {
       if (isReauthenticationRequired(caught)) setNeedsPassword(true);
@@ -40,6 +43,21 @@ export function ExportSection(): React.JSX.Element {
   return (
     <SettingsSection title={t("settings.export.title")}>
       <p>{t("settings.export.help")}</p>
+      <fieldset className="segmented">
+        <legend>{t("settings.export.format")}</legend>
+        {EXPORT_FORMATS.map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={formatName}
+              value={value}
+              checked={format === value}
+              onChange={() => setFormat(value)}
+            />
+            {t(`settings.export.formats.${value}`)}
+          </label>
+        ))}
+      </fieldset>
       {needsPassword ? (
         <ReauthenticateForm
           onConfirmed={() => {
@@ -53,7 +71,10 @@ export function ExportSection(): React.JSX.Element {
           {isBusy ? t("common.working") : t("settings.export.submit")}
         </button>
       )}
-      <ProblemAlert error={error} />
+      <ProblemAlert
+        error={error}
+        messages={{ "email-not-verified": t("settings.export.needsVerifiedEmail") }}
+      />
       {isDone ? <Alert tone="success">{t("settings.export.done")}</Alert> : null}
     </SettingsSection>
   );

@@ -50,6 +50,7 @@ function settingsServer(
     if (extra(request, response)) return;
     if (request.path === "/api/v1/me") return sendJson(response, 200, me);
     if (request.path === "/api/v1/me/sessions") return sendJson(response, 200, SESSIONS);
+    if (request.path === "/api/v1/me/imports") return sendJson(response, 200, { items: [] });
     if (request.path.startsWith("/api/v1/me/audit"))
       return sendJson(response, 200, { items: [], nextCursor: null });
     sendProblem(response, 404, "not-found");
@@ -93,7 +94,7 @@ describe("settings page", () => {
           response.end();
           return true;
         }
-        if (request.path !== "/api/v1/me/export") return false;
+        if (request.path !== "/api/v1/me/export?format=json") return false;
         if (!isReauthenticated) {
           sendProblem(response, 401, "reauthentication-required", { reason: "reauthentication" });
         } else {
@@ -117,7 +118,7 @@ describe("settings page", () => {
     expect(await screen.findByText("Your export was downloaded.")).toBeInTheDocument();
     expect(downloads).toEqual(["export.json"]);
     const paths = app.server.requests.map((request) => request.path);
-    expect(paths.filter((path) => path === "/api/v1/me/export")).toHaveLength(2);
+    expect(paths.filter((path) => path === "/api/v1/me/export?format=json")).toHaveLength(2);
     expect(paths).not.toContain("/api/v1/auth/refresh");
     const reauthenticate = app.server.requests.find(
       (request) => request.path === "/api/v1/auth/reauthenticate",
@@ -173,7 +174,7 @@ describe("settings page", () => {
             sendProblem(response, 403, "forbidden", { detail: "The code is wrong." });
             return true;
           }
-          if (request.path !== "/api/v1/me/export") return false;
+          if (request.path !== "/api/v1/me/export?format=json") return false;
           sendProblem(response, 401, "reauthentication-required", { reason: "reauthentication" });
           return true;
         },
