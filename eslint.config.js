@@ -35,6 +35,12 @@ export default tseslint.config(
     },
   },
   {
+    // Metro, Babel and Jest load these CommonJS files from the Expo app with require().
+    files: ["apps/mobile/*.config.js", "apps/mobile/test/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: [
       "**/scripts/**",
       "**/cli/**",

@@ -44,6 +44,26 @@ const rotatingServer: TestHandler = (request, response) => {
 };
 
 describe("api client", () => {
+  it("hands over an unread streamed response", async () => {
+    const { url, requests } = await serve((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end('event: done\ndata: {"reply":"hi"}\n\n');
+    });
+    const client = webClient(url);
+
+    const answer = await client.request<Response>({
+      method: "POST",
+      path: "/coach/chat",
+      body: { message: "hello" },
+      accept: "text/event-stream",
+      responseType: "response",
+    });
+
+    expect(requests[0]?.headers.accept).toBe("text/event-stream");
+    expect(answer.bodyUsed).toBe(false);
+    expect(await answer.text()).toBe('event: done\ndata: {"reply":"hi"}\n\n');
+  });
+
   it("sends bearer token and client header", async () => {
     const { url, requests } = await serve((_request, response) =>
       sendJson(response, 200, { ok: true }),

@@ -56,11 +56,12 @@ export interface RequestOptions<T> {
   ifMatch?: string;
   signal?: AbortSignal;
   /**
-   * How to read a successful body. "stream" returns the body unread; the timeout then covers only
-   * the wait for the response headers, so a long stream is ended by `signal` alone.
+   * How to read a successful response: parsed JSON, a Blob, the body stream unread ("stream") or
+   * the Response itself with its body unread ("response"). For the last two the timeout covers
+   * only the wait for the response headers, so a long stream is ended by `signal` alone.
    */
-  responseType?: "json" | "blob" | "stream";
-  /** Sent as Accept instead of JSON, such as text/event-stream. */
+  responseType?: "json" | "blob" | "stream" | "response";
+  /** Replaces the default Accept header, such as "text/event-stream" for a streamed answer. */
   accept?: string;
 }
 
@@ -152,7 +153,9 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
       signal: request.signal,
     };
     const url = buildUrl(baseUrl, request.path, request.query);
-    if (request.responseType === "stream") return fetchWithHeaderTimeout(url, init);
+    if (request.responseType === "stream" || request.responseType === "response") {
+      return fetchWithHeaderTimeout(url, init);
+    }
     return fetchWithTimeout(url, init);
   }
 
@@ -374,6 +377,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 async function readBody<T>(response: Response, request: RequestOptions<T>): Promise<T> {
+  if (request.responseType === "response") return response as T;
   if (request.responseType === "blob") return (await response.blob()) as T;
   if (request.responseType === "stream") {
     if (!response.body) throw new UnexpectedResponseError("The response has no body to stream.");

@@ -1,0 +1,3 @@
+import { ForgotPasswordScreen } from "../../src/features/auth/forgot-password-screen";
+
+export default ForgotPasswordScreen;

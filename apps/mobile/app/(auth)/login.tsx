@@ -1,0 +1,3 @@
+import { LoginScreen } from "../../src/features/auth/login-screen";
+
+export default LoginScreen;

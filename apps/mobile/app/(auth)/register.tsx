@@ -1,0 +1,3 @@
+import { RegisterScreen } from "../../src/features/auth/register-screen";
+
+export default RegisterScreen;

@@ -1,0 +1,3 @@
+import { CoachScreen } from "../../src/features/coach/coach-screen";
+
+export default CoachScreen;

@@ -1,0 +1,3 @@
+import { TodayScreen } from "../../src/features/today/today-screen";
+
+export default TodayScreen;

@@ -1,0 +1,3 @@
+import { MealsScreen } from "../../src/features/meals/meals-screen";
+
+export default MealsScreen;

@@ -1,0 +1,3 @@
+import { SettingsScreen } from "../../src/features/settings/settings-screen";
+
+export default SettingsScreen;

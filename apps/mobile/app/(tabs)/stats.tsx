@@ -1,0 +1,3 @@
+import { StatsScreen } from "../../src/features/stats/stats-screen";
+
+export default StatsScreen;

@@ -1,0 +1,3 @@
+import { WorkoutsScreen } from "../../src/features/workouts/workouts-screen";
+
+export default WorkoutsScreen;

@@ -1,0 +1,3 @@
+import { SleepScreen } from "../src/features/sleep/sleep-screen";
+
+export default SleepScreen;

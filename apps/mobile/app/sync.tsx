@@ -1,0 +1,3 @@
+import { SyncScreen } from "../src/features/sync/sync-screen";
+
+export default SyncScreen;
