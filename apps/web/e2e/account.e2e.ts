@@ -65,12 +65,23 @@ async function callApi(
   return { status: response.status, body: text ? (JSON.parse(text) as never) : null };
 }
 
-/** Logs in as a native app would, which opens a second session for the revoke step. */
-async function loginAsNativeApp(password: string): Promise<string> {
-  const answer = await callApi("/auth/login", {
+/**
+ * Logs in as a native app would, which opens a second session for the revoke step. With 2FA on,
+ * the app finishes the login with a recovery code.
+ */
+async function loginAsNativeApp(password: string, recoveryCode?: string): Promise<string> {
+  const headers = { "x-client-type": "native" };
+  let answer = await callApi("/auth/login", {
     body: { email, password, deviceName: "Test phone" },
-    headers: { "x-client-type": "native" },
+    headers,
   });
+  if (recoveryCode !== undefined) {
+    expect(answer.body?.mfaRequired).toBe(true);
+    answer = await callApi("/auth/login/2fa", {
+      body: { mfaToken: answer.body?.mfaToken, recoveryCode },
+      headers,
+    });
+  }
   expect(answer.status).toBe(200);
   return String(answer.body?.refreshToken);
 }
@@ -81,6 +92,7 @@ function settingsSection(name: string): ReturnType<Page["getByRole"]> {
 
 describe("account flow in Chromium", () => {
   let secret = "";
+  let recoveryCode = "";
   let phoneRefreshToken = "";
 
   it("registers an account", async () => {
@@ -119,7 +131,6 @@ describe("account flow in Chromium", () => {
     const cookies = await page.context().cookies(`${server.url}/api/v1/auth/refresh`);
     expect(cookies.find((cookie) => cookie.name === "fc_refresh")?.httpOnly).toBe(true);
     await checkScreen("today");
-    phoneRefreshToken = await loginAsNativeApp(PASSWORD);
   });
 
   it("waits out another tab's refresh", async () => {
@@ -167,6 +178,7 @@ describe("account flow in Chromium", () => {
     const codes = section.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
     await codes.first().waitFor();
     expect(await codes.count()).toBe(10);
+    recoveryCode = (await codes.first().textContent()) ?? "";
     await checkScreen("recovery-codes");
     await section.getByRole("button", { name: "I have saved them" }).click();
     await section.getByText("Two-factor login is on.").waitFor();
@@ -196,6 +208,9 @@ describe("account flow in Chromium", () => {
   });
 
   it("revokes the session of another device", async () => {
+    // Turning 2FA on ended every other session, so the phone logs in again now.
+    phoneRefreshToken = await loginAsNativeApp(PASSWORD, recoveryCode);
+    await page.reload();
     const section = settingsSection("Sessions");
     await section.getByText("This device").waitFor();
     const revoke = section.getByRole("button", { name: "End session on Test phone" });
