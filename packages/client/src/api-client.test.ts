@@ -59,7 +59,8 @@ describe("api client", () => {
       responseType: "response",
     });
 
-    expect(requests[0]?.headers.accept).toBe("text/event-stream");
+    // Problem documents stay acceptable, so an error before the stream still parses.
+    expect(requests[0]?.headers.accept).toBe("text/event-stream, application/problem+json");
     expect(answer.bodyUsed).toBe(false);
     expect(await answer.text()).toBe('event: done\ndata: {"reply":"hi"}\n\n');
   });
