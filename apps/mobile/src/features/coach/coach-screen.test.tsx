@@ -44,7 +44,7 @@ describe("coach screen", () => {
           notes: [],
         };
         response.end(`event: done\ndata: ${JSON.stringify(done)}\n\n`);
-        expect(request.headers.accept).toBe("text/event-stream");
+        expect(request.headers.accept).toBe("text/event-stream, application/problem+json");
       },
     });
     renderFreshApp();
