@@ -17,6 +17,34 @@ interface SectionTable {
   orderBy: PgColumn[];
 }
 
+export interface TableSectionOptions {
+  /** Whether an import keeps the exported `id` instead of giving the row a new one. */
+  keepsId?: boolean;
+  /** Columns left out of the export and the import, such as secrets and generated counters. */
+  omit?: PgColumn[];
+  /** Maximum length of a JSON column's value as text; IMPORTED_TEXT_MAX_LENGTH when absent. */
+  jsonMaxLength?: number;
+  /**
+   * Whether the section is exported only. Such rows (sessions, delivery logs, cost ledgers) record
+   * what happened to the account, so an import must not create them and skips the section.
+   */
+  exportOnly?: boolean;
+}
+
+/** Limits of one import's value checks. */
+export interface ValueLimits {
+  jsonMaxLength: number;
+}
+
+const DEFAULT_LIMITS: ValueLimits = { jsonMaxLength: IMPORTED_TEXT_MAX_LENGTH };
+
+/** Lists a table's columns by TypeScript name, without the owner column and the omitted ones. */
+export function sectionColumns(table: PgTable, without: PgColumn[]): [string, Column][] {
+  return Object.entries(getTableColumns(table)).filter(
+    ([, column]) => !without.includes(column as PgColumn),
+  );
+}
+
 /**
  * Builds the data section of one user-owned table. Every column but `user_id` is exported under
  * its TypeScript name, timestamps as ISO text. Imports check each value against the column's type,
@@ -26,11 +54,10 @@ export function tableSection(
   db: Database,
   name: string,
   spec: SectionTable,
-  options: { keepsId?: boolean } = {},
+  options: TableSectionOptions = {},
 ): DataSection {
-  const columns = Object.entries(getTableColumns(spec.table)).filter(
-    ([, column]) => column !== spec.userId,
-  );
+  const columns = sectionColumns(spec.table, [spec.userId, ...(options.omit ?? [])]);
+  const limits = { jsonMaxLength: options.jsonMaxLength ?? IMPORTED_TEXT_MAX_LENGTH };
 
   return {
     name,
@@ -45,9 +72,10 @@ export function tableSection(
     },
 
     async importRows(tx: Executor, userId, rows) {
+      if (options.exportOnly) return 0;
       const userKey = keyOf(spec.userId, spec.table);
       const values = rows.map((row, index) => ({
-        ...importValues(row, columns, `${name}[${index}]`, options.keepsId === true),
+        ...importValues(row, columns, `${name}[${index}]`, options.keepsId === true, limits),
         [userKey]: userId,
       }));
       let added = 0;
@@ -64,7 +92,7 @@ export function tableSection(
   };
 }
 
-function keyOf(column: PgColumn, table: PgTable): string {
+export function keyOf(column: PgColumn, table: PgTable): string {
   const entry = Object.entries(getTableColumns(table)).find(
     ([, candidate]) => candidate === column,
   );
@@ -89,6 +117,7 @@ export function importValues(
   columns: [string, Column][],
   where: string,
   keepsId: boolean,
+  limits: ValueLimits = DEFAULT_LIMITS,
 ): Record<string, unknown> {
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
     throw new ImportError(`${where} must be an object.`);
@@ -108,12 +137,12 @@ export function importValues(
       if (value === null && !column.notNull) values[key] = null;
       continue;
     }
-    values[key] = checkValue(value, column, `${where}.${key}`);
+    values[key] = checkValue(value, column, `${where}.${key}`, limits);
   }
   return values;
 }
 
-function checkValue(value: unknown, column: Column, where: string): unknown {
+function checkValue(value: unknown, column: Column, where: string, limits: ValueLimits): unknown {
   const enumValues = (column as { enumValues?: string[] }).enumValues;
   switch (column.columnType) {
     case "PgTimestamp": {
@@ -142,12 +171,29 @@ function checkValue(value: unknown, column: Column, where: string): unknown {
         throw new ImportError(`${where} is out of range.`);
       }
       return value;
+    case "PgBoolean":
+      if (typeof value !== "boolean") throw new ImportError(`${where} must be true or false.`);
+      return value;
     case "PgNumericNumber":
       if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) >= 1e6) {
         throw new ImportError(`${where} must be a number below 1,000,000.`);
       }
       return value;
     case "PgArray":
+      if ((column as { baseColumn?: Column }).baseColumn?.columnType === "PgInteger") {
+        if (
+          !Array.isArray(value) ||
+          value.length > IMPORTED_ARRAY_MAX_LENGTH ||
+          !value.every(
+            (item) => Number.isInteger(item) && Math.abs(item as number) <= 2_000_000_000,
+          )
+        ) {
+          throw new ImportError(
+            `${where} must be a list of at most ${IMPORTED_ARRAY_MAX_LENGTH} whole numbers.`,
+          );
+        }
+        return value;
+      }
       if (
         !Array.isArray(value) ||
         value.length > IMPORTED_ARRAY_MAX_LENGTH ||
@@ -159,8 +205,11 @@ function checkValue(value: unknown, column: Column, where: string): unknown {
       }
       return value;
     case "PgJsonb":
-      if (typeof value !== "object" || JSON.stringify(value).length > IMPORTED_TEXT_MAX_LENGTH) {
-        throw new ImportError(`${where} must be an object.`);
+      if (typeof value !== "object") throw new ImportError(`${where} must be an object.`);
+      if (JSON.stringify(value).length > limits.jsonMaxLength) {
+        throw new ImportError(
+          `${where} must have at most ${limits.jsonMaxLength} characters as JSON.`,
+        );
       }
       return value;
     default:
