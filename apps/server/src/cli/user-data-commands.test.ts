@@ -80,7 +80,7 @@ describe("user data commands", () => {
   }
 
   it("exports the API document to a private file", async () => {
-    const { user, userId } = await userWithData();
+    const { user } = await userWithData();
     const out = path.join(outputDir, "ola.json");
 
     const result = await run("users:export", [user.email.toUpperCase(), "--out", out]);
