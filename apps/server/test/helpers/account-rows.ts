@@ -76,10 +76,34 @@ export async function addCoachAndReminderRows(db: Database, userId: string): Pro
     // The one plan day is already in the meal log, so the prefill job leaves the plan alone.
     prefilledThrough: "2026-03-10",
     plan: {
-      targets: { kcal: 2100 },
-      days: [{ date: "2026-03-10", meals: [] }],
+      targets: { kcal: 2100, protein: 130, carbs: 230, fat: 70, fiber: 30 },
+      days: [
+        {
+          day: 1,
+          meals: [
+            {
+              slot: "breakfast",
+              items: [
+                {
+                  foodId: "09040",
+                  description: "Bananas, raw",
+                  grams: 118,
+                  kcal: 105,
+                  protein: 1.3,
+                  carbs: 27,
+                  fat: 0.4,
+                  fiber: 3.1,
+                },
+              ],
+              totals: { kcal: 105, protein: 1.3, carbs: 27, fat: 0.4, fiber: 3.1 },
+            },
+          ],
+          totals: { kcal: 105, protein: 1.3, carbs: 27, fat: 0.4, fiber: 3.1 },
+          deviationPercent: { kcal: -95, protein: -99, carbs: -88, fat: -99 },
+        },
+      ],
       rule: "Mifflin-St Jeor",
-    } as never,
+    },
     createdAt: at("2026-03-09T18:00:00Z"),
     acceptedAt: at("2026-03-09T18:05:00Z"),
   });
@@ -88,7 +112,26 @@ export async function addCoachAndReminderRows(db: Database, userId: string): Pro
     {
       week: 1,
       isDeload: false,
-      sessions: [{ session: 1, name: "Full body A", exercises: [] }],
+      sessions: [
+        {
+          session: 1,
+          name: "Full body A",
+          exercises: [
+            {
+              exerciseId: "Barbell_Squat",
+              name: "Barbell Squat",
+              equipment: "barbell",
+              primaryMuscles: ["quadriceps"],
+              sets: 3,
+              reps: 5,
+              durationMinutes: null,
+              percentOneRepMax: 0.75,
+              weightKg: 60,
+              restSeconds: 180,
+            },
+          ],
+        },
+      ],
     },
   ];
   const [program] = await db

@@ -15,19 +15,26 @@ import type { DataSection } from "../nutrition-source/nutrition-source";
 import { reminderDeliveries, reminderRules, reminderSettings } from "../reminders/reminders.tables";
 import { importJobs } from "./data-transfer.tables";
 import { nestedSection } from "./nested-section";
+import {
+  checkMealPlan,
+  checkNotification,
+  checkProgram,
+  checkReminderRule,
+  checkReminderSettings,
+} from "./row-checks";
 import { tableSection } from "./table-section";
 
 /**
- * Maximum length of a stored plan or program schedule as JSON text. A 7-day meal plan with
- * ingredients is far above the 20,000 characters allowed for other imported values.
+ * Maximum length of a stored meal plan or program schedule as JSON text. Plans list every meal
+ * and ingredient of seven days, so they can exceed the 20,000 characters allowed for other values.
  */
 const PLAN_JSON_MAX_LENGTH = 1_000_000;
 
 /**
  * Lists the coach and reminder sections, which an import takes back, in import order.
  *
- * NOTE: conversations, meal plans and programs have no natural key, so importing a second,
- * different export of the same account adds them again; only an identical file is recognised.
+ * NOTE: conversations, meal plans and programs have no natural key. Importing a second, different
+ * export of the same account adds them again, because only an identical file is recognised.
  */
 export function coachAndReminderSections(db: Database): DataSection[] {
   return [
@@ -62,7 +69,7 @@ export function coachAndReminderSections(db: Database): DataSection[] {
         userId: coachMealPlans.userId,
         orderBy: [coachMealPlans.createdAt, coachMealPlans.id],
       },
-      { jsonMaxLength: PLAN_JSON_MAX_LENGTH },
+      { jsonMaxLength: PLAN_JSON_MAX_LENGTH, checkRow: checkMealPlan },
     ),
     nestedSection(
       db,
@@ -73,6 +80,7 @@ export function coachAndReminderSections(db: Database): DataSection[] {
         userId: coachPrograms.userId,
         orderBy: [coachPrograms.createdAt, coachPrograms.id],
         jsonMaxLength: PLAN_JSON_MAX_LENGTH,
+        checkRow: checkProgram,
       },
       {
         table: coachProgramSets,
@@ -88,21 +96,36 @@ export function coachAndReminderSections(db: Database): DataSection[] {
         field: "sets",
       },
     ),
-    tableSection(db, "reminderSettings", {
-      table: reminderSettings,
-      userId: reminderSettings.userId,
-      orderBy: [reminderSettings.userId],
-    }),
-    tableSection(db, "reminderRules", {
-      table: reminderRules,
-      userId: reminderRules.userId,
-      orderBy: [reminderRules.createdAt, reminderRules.id],
-    }),
-    tableSection(db, "notifications", {
-      table: notifications,
-      userId: notifications.userId,
-      orderBy: [notifications.createdAt, notifications.id],
-    }),
+    tableSection(
+      db,
+      "reminderSettings",
+      {
+        table: reminderSettings,
+        userId: reminderSettings.userId,
+        orderBy: [reminderSettings.userId],
+      },
+      { checkRow: checkReminderSettings },
+    ),
+    tableSection(
+      db,
+      "reminderRules",
+      {
+        table: reminderRules,
+        userId: reminderRules.userId,
+        orderBy: [reminderRules.createdAt, reminderRules.id],
+      },
+      { checkRow: checkReminderRule },
+    ),
+    tableSection(
+      db,
+      "notifications",
+      {
+        table: notifications,
+        userId: notifications.userId,
+        orderBy: [notifications.createdAt, notifications.id],
+      },
+      { checkRow: checkNotification },
+    ),
   ];
 }
 

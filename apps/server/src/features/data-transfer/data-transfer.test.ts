@@ -238,7 +238,8 @@ describe("export and import", () => {
     const original = await exportJson(source);
     const fresh = await signIn(subject);
     const freshId = await accountsUserId(subject, fresh);
-    // The export names the photo file without containing it, as restored uploads would be.
+    // The export names the photo file without containing it, so the test puts the file in place
+    // as restoring the uploads folder would.
     mkdirSync(path.dirname(photoPath(freshId, photoFile)), { recursive: true });
     copyFileSync(photoPath(sourceId, photoFile), photoPath(freshId, photoFile));
 
@@ -339,20 +340,57 @@ describe("export and import", () => {
     expect(copy.sections.coachConversations).toEqual([]);
   });
 
-  it("rejects a bad value in a new section", async () => {
+  it.each([
+    {
+      change: (sections: any) => (sections.reminderRules[0].weekdays = ["monday"]),
+      error: "reminderRules[0].weekdays must be a list of at most 100 whole numbers.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[0].weekdays = [0, 8]),
+      error: "reminderRules[0].weekdays[0] Too small: expected number to be >=1.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[0].startTime = "25:00"),
+      error: "reminderRules[0].startTime must be a time as HH:MM, from 00:00 to 23:59.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[1].time = null),
+      error: "reminderRules[1].time is missing for a meal rule.",
+    },
+    {
+      change: (sections: any) => (sections.reminderSettings[0].quietEnd = "7am"),
+      error: "reminderSettings[0].quietEnd must be a time as HH:MM, from 00:00 to 23:59.",
+    },
+    {
+      change: (sections: any) => (sections.notifications[0].url = "//evil.test/login"),
+      error: "notifications[0].url must be a path that starts with a single /.",
+    },
+    {
+      change: (sections: any) => delete sections.coachMealPlans[0].plan.days,
+      error: "coachMealPlans[0].plan.days Invalid input: expected array, received undefined.",
+    },
+    {
+      change: (sections: any) => (sections.coachPrograms[0].schedule = [{ week: 1 }]),
+      error:
+        "coachPrograms[0].schedule[0].isDeload Invalid input: expected boolean, received undefined.",
+    },
+    {
+      change: (sections: any) => (sections.coachConversations[0].messages[0].role = "system"),
+      error: "coachConversations[0].messages[0].role must be one of user, assistant.",
+    },
+  ])("rejects a bad value: $error", async ({ change, error }) => {
     const original = await exportJson(source);
     const broken = structuredClone(original);
-    broken.sections.reminderRules[0].weekdays = ["monday"];
+    change(broken.sections);
     const fresh = await signIn(subject);
 
     const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(broken));
     const copy = await exportJson(fresh);
 
     expect(job.status).toBe("failed");
-    expect(job.error).toBe(
-      "reminderRules[0].weekdays must be a list of at most 100 whole numbers.",
-    );
+    expect(job.error).toBe(error);
     expect(copy.sections.coachConversations).toEqual([]);
+    expect(copy.sections.water).toEqual([]);
   });
 
   it("adds nothing when the same file comes twice", async () => {

@@ -54,9 +54,8 @@ export async function buildExportDocument(
 }
 
 /**
- * Lists of rows nested in a section's rows that the zip writes as their own CSV file, one row per
- * nested item, linked to the parent by its id and kept in order by `position` where the nested
- * rows have no order of their own.
+ * Nested lists that the zip writes as their own CSV file, one row per nested item, linked to the
+ * parent by its id. A `position` column keeps the order of lists that have no order of their own.
  */
 const NESTED_FILES: {
   section: string;

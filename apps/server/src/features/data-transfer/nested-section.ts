@@ -4,6 +4,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
 import { ImportError } from "./import-error";
+import type { RowCheck } from "./row-checks";
 import { exportValues, importValues, keyOf, sectionColumns } from "./table-section";
 
 interface ParentTable {
@@ -13,6 +14,7 @@ interface ParentTable {
   orderBy: PgColumn[];
   omit?: PgColumn[];
   jsonMaxLength?: number;
+  checkRow?: RowCheck;
 }
 
 interface ChildTable {
@@ -86,8 +88,10 @@ export function nestedSection(
         const { [child.field]: nested, ...fields } = row;
         if (!Array.isArray(nested))
           throw new ImportError(`${where}.${child.field} must be a list.`);
+        const values = importValues(fields, parentColumns, where, false, limits);
+        parent.checkRow?.(values, where);
         return {
-          parent: importValues(fields, parentColumns, where, false, limits),
+          parent: values,
           children: nested.map((item, childIndex) =>
             importValues(
               item as Record<string, unknown>,

@@ -5,6 +5,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
 import { ImportError } from "./import-error";
+import type { RowCheck } from "./row-checks";
 
 /** Maximum length of any imported text; the API's own limits are all below it. */
 const IMPORTED_TEXT_MAX_LENGTH = 20_000;
@@ -29,6 +30,8 @@ export interface TableSectionOptions {
    * what happened to the account, so an import must not create them and skips the section.
    */
   exportOnly?: boolean;
+  /** Check of each imported row beyond its column types. */
+  checkRow?: RowCheck;
 }
 
 /** Limits of one import's value checks. */
@@ -74,10 +77,12 @@ export function tableSection(
     async importRows(tx: Executor, userId, rows) {
       if (options.exportOnly) return 0;
       const userKey = keyOf(spec.userId, spec.table);
-      const values = rows.map((row, index) => ({
-        ...importValues(row, columns, `${name}[${index}]`, options.keepsId === true, limits),
-        [userKey]: userId,
-      }));
+      const values = rows.map((row, index) => {
+        const where = `${name}[${index}]`;
+        const checked = importValues(row, columns, where, options.keepsId === true, limits);
+        options.checkRow?.(checked, where);
+        return { ...checked, [userKey]: userId };
+      });
       let added = 0;
       for (let start = 0; start < values.length; start += IMPORT_BATCH_SIZE) {
         const inserted = await tx

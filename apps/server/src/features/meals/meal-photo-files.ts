@@ -118,7 +118,10 @@ export class MealPhotoStore {
     return path.join(this.folderOf(userId), fileName);
   }
 
-  /** Returns whether the user's folder contains a regular file of this name; false for other names. */
+  /**
+   * Returns whether the user's folder contains a regular file of this name. A name this store
+   * could not have generated returns false.
+   */
   async exists(userId: string, fileName: string): Promise<boolean> {
     if (!FILE_NAME_PATTERN.test(fileName)) return false;
     try {

@@ -32,8 +32,8 @@ export function createMealsNutritionSource(deps: {
           const before = await deps.customFoods.exportRows(userId, tx);
           const ids = await deps.customFoods.importRows(tx, userId, records);
           for (const [oldId, newId] of ids) context.idMap.set(oldId, newId);
-          // The id map also lists portions and foods that matched existing ones, so the count of
-          // added foods comes from the account's food ids before and after.
+          // The id map also lists portions and foods that matched existing ones, so a food counts
+          // as added only when its id in this account was not among the foods before the import.
           const known = new Set(before.map((food) => food.id));
           return records.filter((record) => !known.has(ids.get(record.id) ?? record.id)).length;
         },
