@@ -5,7 +5,13 @@ import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
 import { ImportError } from "./import-error";
 import type { RowCheck } from "./row-checks";
-import { exportValues, importValues, keyOf, sectionColumns } from "./table-section";
+import {
+  exportValues,
+  IMPORTED_TEXT_MAX_LENGTH,
+  importValues,
+  keyOf,
+  sectionColumns,
+} from "./table-section";
 
 interface ParentTable {
   table: PgTable;
@@ -50,7 +56,7 @@ export function nestedSection(
   const parentUserKey = keyOf(parent.userId, parent.table);
   const childParentKey = keyOf(child.parentId, child.table);
   const childUserKey = keyOf(child.userId, child.table);
-  const limits = { jsonMaxLength: parent.jsonMaxLength ?? 20_000 };
+  const limits = { jsonMaxLength: parent.jsonMaxLength ?? IMPORTED_TEXT_MAX_LENGTH };
 
   return {
     name,
@@ -113,11 +119,13 @@ export function nestedSection(
         const parentId = inserted[0]?.id;
         if (!parentId) continue;
         added += 1;
-        // One INSERT per child keeps the exported order of generated sequence numbers.
+        // One INSERT per child keeps the exported order of generated sequence numbers. A child
+        // repeated in the file (such as the same program set twice) is written once.
         for (const values of item.children) {
           await tx
             .insert(child.table)
-            .values({ ...values, [childParentKey]: parentId, [childUserKey]: userId } as never);
+            .values({ ...values, [childParentKey]: parentId, [childUserKey]: userId } as never)
+            .onConflictDoNothing();
         }
       }
       return added;

@@ -8,7 +8,7 @@ import { ImportError } from "./import-error";
 import type { RowCheck } from "./row-checks";
 
 /** Maximum length of any imported text; the API's own limits are all below it. */
-const IMPORTED_TEXT_MAX_LENGTH = 20_000;
+export const IMPORTED_TEXT_MAX_LENGTH = 20_000;
 const IMPORTED_ARRAY_MAX_LENGTH = 100;
 const IMPORT_BATCH_SIZE = 500;
 
