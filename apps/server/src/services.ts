@@ -81,6 +81,10 @@ import { createWorkoutsService } from "./features/workouts/workouts.service";
 import type { WorkoutsService } from "./features/workouts/workouts.service";
 import { createAccountDeletionService } from "./features/accounts/account-deletion.service";
 import type { AccountDeletionService } from "./features/accounts/account-deletion.service";
+import {
+  accountRecordSections,
+  coachAndReminderSections,
+} from "./features/data-transfer/account-sections";
 import { createDataTransferService } from "./features/data-transfer/data-transfer.service";
 import type { DataTransferService } from "./features/data-transfer/data-transfer.service";
 
@@ -232,8 +236,7 @@ export function createServices(deps: AppDependencies, overrides: ServiceOverride
     workouts,
     nutrition,
     concurrentWrites: deps.database.kind === "postgres",
-    // TODO: add the coach conversation and reminder rule sections here when those features land.
-    extraSections: [],
+    extraSections: [...coachAndReminderSections(db), ...accountRecordSections(db)],
   });
   const accountDeletion = createAccountDeletionService({
     db,

@@ -3,8 +3,12 @@ import { z } from "zod";
 import { currentPasswordSchema } from "./auth";
 import { idSchema, timeZoneSchema } from "./common";
 
-/** Version of the fitcoach-json export document; imports accept this version and older ones. */
-export const EXPORT_FORMAT_VERSION = 1;
+/**
+ * Version of the fitcoach-json export document; imports accept this version and older ones.
+ * Version 2 added the coach, reminder, notification and account record sections and the meal
+ * photo reference; a version 1 document is a version 2 document without them.
+ */
+export const EXPORT_FORMAT_VERSION = 2;
 export const EXPORT_FORMAT_NAME = "fitcoach-export";
 
 export const IMPORT_FORMATS = ["fitcoach-json", "strong-csv", "hevy-csv"] as const;

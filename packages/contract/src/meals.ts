@@ -328,12 +328,26 @@ export const mealItemRecordSchema = z.strictObject({
 });
 export type MealItemRecord = z.infer<typeof mealItemRecordSchema>;
 
+/**
+ * Reference to a meal's stored photo: the file name under the account's upload folder and the
+ * stored JPEG's size. The image itself is not part of an export.
+ */
+export const mealPhotoRecordSchema = z.strictObject({
+  file: z.string().regex(/^[0-9a-f]{32}\.jpg$/),
+  width: z.number().int().min(1).max(100_000),
+  height: z.number().int().min(1).max(100_000),
+  bytes: z.number().int().min(0).max(2_000_000_000),
+});
+export type MealPhotoRecord = z.infer<typeof mealPhotoRecordSchema>;
+
 export const mealRecordSchema = z.strictObject({
   id: z.string().min(1).max(64),
   date: localDateSchema,
   type: z.enum(MEAL_TYPES),
   note: mealNoteSchema,
   items: z.array(mealItemRecordSchema).max(MEAL_ITEMS_MAX),
+  /** Missing in version 1 exports, which had no photo references. */
+  photo: mealPhotoRecordSchema.nullable().optional(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });

@@ -4,6 +4,7 @@ import type { Config } from "../platform/config";
 import { prepareDatabase } from "../database-setup";
 import { openRuntime } from "../runtime";
 import { adminCommands } from "./admin-commands";
+import { userDataCommands } from "./user-data-commands";
 
 export interface CommandContext {
   config: Config;
@@ -50,4 +51,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...adminCommands,
+  ...userDataCommands,
 };

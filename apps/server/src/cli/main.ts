@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
+import pino from "pino";
+import type { Logger } from "pino";
 
 import { loadConfig } from "../platform/config";
 import type { Config } from "../platform/config";
-import { createLogger } from "../platform/logger";
+import { loggerOptions } from "../platform/logger";
 import { COMMANDS } from "./commands";
 
 /**
@@ -28,8 +30,24 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const config: Config = result.config;
-  const logger = createLogger({ ...config, logLevel: process.env.LOG_LEVEL ?? "warn" });
+  const logger = createCliLogger({ ...config, logLevel: process.env.LOG_LEVEL ?? "warn" });
   return command.run({ config, logger, args, print: (line) => process.stdout.write(`${line}\n`) });
+}
+
+/**
+ * Creates the logger of a command on stderr, because stdout carries the command's output, such as
+ * the JSON document of `users:export` without `--out`.
+ */
+function createCliLogger(config: Pick<Config, "logLevel" | "env">): Logger {
+  const options = loggerOptions(config);
+  if (options.transport && "target" in options.transport) {
+    options.transport = {
+      ...options.transport,
+      options: { ...options.transport.options, destination: 2 },
+    };
+    return pino(options);
+  }
+  return pino(options, pino.destination(2));
 }
 
 function printUsage(unknown: string | undefined): void {

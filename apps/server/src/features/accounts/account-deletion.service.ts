@@ -29,8 +29,18 @@ export interface AccountDeletionService {
     password: string,
     context: RequestContext,
   ): Promise<{ deletionDueAt: Date }>;
+  /**
+   * Disables an account for an administrator, without the password check: the same effects as
+   * requestDeletion, recorded as requested by an administrator.
+   */
+  scheduleDeletion(userId: string, context: RequestContext): Promise<{ deletionDueAt: Date }>;
   /** Deletes the rows and files of every account whose grace period is over; returns the count. */
   purgeDue(): Promise<number>;
+  /**
+   * Deletes one account's rows and files at once, without a grace period, for an administrator.
+   * Returns false when no such account exists.
+   */
+  purgeNow(userId: string, context: RequestContext): Promise<boolean>;
 }
 
 /** Folders under DATA_DIR that hold a user's files, each in a subfolder named by the user id. */
@@ -48,7 +58,15 @@ export function createAccountDeletionService(deps: {
 }): AccountDeletionService {
   const log = deps.logger.child({ component: "account-deletion" });
 
-  async function purgeOne(userId: string, now: Date): Promise<boolean> {
+  /**
+   * Deletes one account. A purge by an administrator (`immediateContext` set) skips the grace
+   * period check and is recorded with the administrator's request context.
+   */
+  async function purgeOne(
+    userId: string,
+    now: Date,
+    immediateContext: RequestContext | null = null,
+  ): Promise<boolean> {
     const purged = await deps.db.transaction(async (tx) => {
       // The row is locked and checked again: a login in the meantime cancels the deletion.
       const rows = await tx
@@ -57,7 +75,8 @@ export function createAccountDeletionService(deps: {
         .where(eq(users.id, userId))
         .for("update");
       const row = rows[0];
-      if (!row?.deletionDueAt || row.deletionDueAt > now) return false;
+      if (!row) return false;
+      if (!immediateContext && (!row.deletionDueAt || row.deletionDueAt > now)) return false;
 
       // Every user-owned table references users with ON DELETE CASCADE, so one delete removes
       // the account's entries, workouts, goals, sessions and imports together.
@@ -66,11 +85,14 @@ export function createAccountDeletionService(deps: {
       await deps.audit.record(tx, {
         event: "account.deleted",
         userId,
-        context: null,
-        metadata: {
-          requestedAt: row.disabledAt?.toISOString() ?? null,
-          graceDays: deps.config.auth.accountDeletionGraceDays,
-        },
+        context: immediateContext,
+        ...(immediateContext ? { severity: "warning" as const } : {}),
+        metadata: immediateContext
+          ? { requestedBy: "admin", immediate: true }
+          : {
+              requestedAt: row.disabledAt?.toISOString() ?? null,
+              graceDays: deps.config.auth.accountDeletionGraceDays,
+            },
       });
       return true;
     });
@@ -83,37 +105,64 @@ export function createAccountDeletionService(deps: {
     return true;
   }
 
+  async function disable(
+    userId: string,
+    email: string,
+    context: RequestContext,
+    requestedBy: "user" | "admin",
+  ): Promise<{ deletionDueAt: Date }> {
+    const now = deps.clock.now();
+    const deletionDueAt = new Date(
+      now.getTime() + deps.config.auth.accountDeletionGraceDays * DAY_MS,
+    );
+
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ disabledAt: now, deletionDueAt, updatedAt: now })
+        .where(eq(users.id, userId));
+      const revoked = await deps.sessions.revokeAllSessions(tx, userId, "account-deletion");
+      await deps.audit.record(tx, {
+        event: "account.deletion.requested",
+        userId,
+        context,
+        severity: "warning",
+        metadata: {
+          deletionDueAt: deletionDueAt.toISOString(),
+          sessionsRevoked: revoked,
+          requestedBy,
+        },
+      });
+      await deps.mail.queue(
+        tx,
+        securityNoticeMail(
+          email,
+          `deletion of your account was requested; it and all its data will be erased on ${deletionDueAt.toISOString().slice(0, 10)} unless you log in before then`,
+          now,
+        ),
+      );
+    });
+    return { deletionDueAt };
+  }
+
   return {
     async requestDeletion(user, password, context) {
       const account = await deps.credentials.assertPassword(user.userId, password, context);
-      const now = deps.clock.now();
-      const deletionDueAt = new Date(
-        now.getTime() + deps.config.auth.accountDeletionGraceDays * DAY_MS,
-      );
+      return disable(user.userId, account.email, context, "user");
+    },
 
-      await deps.db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ disabledAt: now, deletionDueAt, updatedAt: now })
-          .where(eq(users.id, user.userId));
-        const revoked = await deps.sessions.revokeAllSessions(tx, user.userId, "account-deletion");
-        await deps.audit.record(tx, {
-          event: "account.deletion.requested",
-          userId: user.userId,
-          context,
-          severity: "warning",
-          metadata: { deletionDueAt: deletionDueAt.toISOString(), sessionsRevoked: revoked },
-        });
-        await deps.mail.queue(
-          tx,
-          securityNoticeMail(
-            account.email,
-            `deletion of your account was requested; it and all its data will be erased on ${deletionDueAt.toISOString().slice(0, 10)} unless you log in before then`,
-            now,
-          ),
-        );
-      });
-      return { deletionDueAt };
+    async scheduleDeletion(userId, context) {
+      const rows = await deps.db
+        .select({ email: users.email })
+        .from(users)
+        .where(eq(users.id, userId))
+        .limit(1);
+      if (!rows[0]) throw new Error(`No account ${userId}.`);
+      return disable(userId, rows[0].email, context, "admin");
+    },
+
+    async purgeNow(userId, context) {
+      return purgeOne(userId, deps.clock.now(), context);
     },
 
     async purgeDue() {

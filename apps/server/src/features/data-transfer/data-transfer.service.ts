@@ -37,6 +37,8 @@ export interface DataTransferService {
     format: "json" | "csv",
   ): Promise<ExportDocument>;
   exportZip(document: ExportDocument): Uint8Array;
+  /** Builds the JSON export without recording it; the caller records who asked for it. */
+  buildExport(userId: string): Promise<ExportDocument>;
   /** Stores the file, records the import and queues it; the job does the work. */
   startImport(userId: string, file: Buffer, fields: ImportFields): Promise<ImportJob>;
   /** Runs a queued import to its end; the job row records success or the reason it failed. */
@@ -199,6 +201,11 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     },
 
     exportZip,
+
+    async buildExport(userId) {
+      const me = await deps.accounts.getMe(userId);
+      return buildExportDocument(me, sections, deps.clock.now());
+    },
 
     async startImport(userId, file, fields) {
       const [waiting] = await deps.db

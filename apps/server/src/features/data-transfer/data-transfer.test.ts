@@ -1,18 +1,73 @@
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ManualClock } from "../../platform/clock";
 import { createTestApp } from "../../../test/helpers/app";
 import type { TestApp } from "../../../test/helpers/app";
 import { registerAndLogin, bearer } from "../../../test/helpers/auth";
-import { call, multipartBody, signIn } from "../../../test/helpers/tracking";
+import { addCoachAndReminderRows, PUSH_SECRETS } from "../../../test/helpers/account-rows";
+import { accountsUserId, call, multipartBody, signIn } from "../../../test/helpers/tracking";
 import { importJobs } from "./data-transfer.tables";
 import type { SignedInUser } from "../../../test/helpers/tracking";
 
 const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/imports");
+
+/** Sections that an import skips, because they record what happened to the account. */
+const EXPORT_ONLY_SECTIONS = [
+  "pushSubscriptions",
+  "reminderDeliveries",
+  "coachCalls",
+  "sessions",
+  "knownDevices",
+  "imports",
+  "auditEvents",
+];
+
+/** Sections an import takes back, with the rows the source account has in each. */
+const IMPORTED_ROWS = {
+  goals: 1,
+  days: 1,
+  water: 2,
+  workouts: 1,
+  customFoods: 1,
+  meals: 1,
+  savedMeals: 1,
+  coachPrivacy: 1,
+  coachConversations: 1,
+  coachMealPlans: 1,
+  coachPrograms: 1,
+  reminderSettings: 1,
+  reminderRules: 2,
+  notifications: 2,
+};
+
+/**
+ * Prepares an export for comparison: drops the export-only sections and replaces the custom food
+ * and portion ids, which an import generates, with their positions in the document.
+ */
+function comparable(document: any): unknown {
+  const { exportedAt: _exportedAt, account: _account, ...rest } = document;
+  const names = new Map<string, string>();
+  document.sections.customFoods.forEach((food: any, foodIndex: number) => {
+    names.set(food.id, `food-${foodIndex}`);
+    food.portions.forEach((portion: any, portionIndex: number) => {
+      names.set(portion.id, `portion-${foodIndex}-${portionIndex}`);
+    });
+  });
+  const sections = Object.fromEntries(
+    Object.entries(document.sections).filter(([name]) => !EXPORT_ONLY_SECTIONS.includes(name)),
+  );
+  const renamed = JSON.parse(
+    JSON.stringify({ ...rest, sections }, (_key, value) =>
+      typeof value === "string" && names.has(value) ? names.get(value) : value,
+    ),
+  );
+  return withoutGeneratedIds(renamed);
+}
 
 function withoutGeneratedIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutGeneratedIds);
@@ -30,6 +85,12 @@ describe("export and import", () => {
   let subject: TestApp;
   let clock: ManualClock;
   let source: SignedInUser;
+  let sourceId: string;
+  let photoFile: string;
+
+  function photoPath(userId: string, fileName: string): string {
+    return path.join(subject.deps.config.dataDir, "uploads", userId, fileName);
+  }
 
   async function upload(
     user: SignedInUser,
@@ -68,7 +129,7 @@ describe("export and import", () => {
     clock = new ManualClock("2026-04-02T10:00:00Z");
     subject = await createTestApp({
       clock,
-      env: { IMPORT_MAX_BYTES: "4096", REAUTHENTICATION_WINDOW_MINUTES: "5" },
+      env: { IMPORT_MAX_BYTES: "262144", REAUTHENTICATION_WINDOW_MINUTES: "5" },
     });
     source = await signIn(subject, {
       timeZone: "Europe/Prague",
@@ -127,6 +188,47 @@ describe("export and import", () => {
       tags: ["travel"],
       note: "# Prague\n+ long walk",
     });
+
+    const food = await call(subject, source, "POST", "/api/v1/custom-foods", {
+      name: "Grandma's granola",
+      per100g: { kcal: 450, protein: 11.5 },
+      portions: [{ amount: 1, unit: "cup", grams: 60 }],
+    });
+    expect(food.status).toBe(201);
+    const meal = await call(subject, source, "POST", "/api/v1/meals", {
+      date: "2026-04-01",
+      type: "breakfast",
+      note: "@home",
+      items: [
+        { foodId: food.body.id, portionId: food.body.portions[0].id, quantity: 1.5 },
+        { name: "Coffee with milk", grams: 250, kcal: 45, protein: 2.1 },
+      ],
+    });
+    expect(meal.status).toBe(201);
+    const image = await sharp({
+      create: { width: 48, height: 32, channels: 3, background: "#2060a0" },
+    })
+      .jpeg()
+      .toBuffer();
+    const photo = multipartBody({}, { name: "meal.jpg", content: image });
+    const uploaded = await subject.app.inject({
+      method: "POST",
+      url: `/api/v1/meals/${meal.body.id}/photo`,
+      headers: { ...source.headers, ...photo.headers },
+      payload: photo.payload,
+    });
+    expect(uploaded.statusCode).toBe(200);
+    const saved = await call(subject, source, "POST", "/api/v1/saved-meals", {
+      name: "Granola bowl",
+      type: "breakfast",
+      items: [{ foodId: food.body.id, grams: 80 }],
+    });
+    expect(saved.status).toBe(201);
+
+    sourceId = await accountsUserId(subject, source);
+    await addCoachAndReminderRows(subject.deps.database.db, sourceId);
+    const exported = await exportJson(source);
+    photoFile = exported.sections.meals[0].photo.file;
   });
   afterAll(async () => {
     await subject.close();
@@ -135,19 +237,160 @@ describe("export and import", () => {
   it("round-trips the JSON export into a fresh account", async () => {
     const original = await exportJson(source);
     const fresh = await signIn(subject);
+    const freshId = await accountsUserId(subject, fresh);
+    // The export names the photo file without containing it, so the test puts the file in place
+    // as restoring the uploads folder would.
+    mkdirSync(path.dirname(photoPath(freshId, photoFile)), { recursive: true });
+    copyFileSync(photoPath(sourceId, photoFile), photoPath(freshId, photoFile));
 
     const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(original));
     const copy = await exportJson(fresh);
 
     expect(job.status).toBe("completed");
     expect(job.progressPercent).toBe(100);
-    expect(job.added).toMatchObject({ water: 2, workouts: 1, days: 1, goals: 1 });
+    expect(job.added).toMatchObject(IMPORTED_ROWS);
+    expect(job.added.sessions).toBe(0);
+    expect(original.version).toBe(2);
     expect(original.sections.workouts[0].sets).toHaveLength(3);
     expect(original.sections.water[1].version).toBe(2);
-    const { exportedAt: _a, account: _b, ...originalRest } = original;
-    const { exportedAt: _c, account: _d, ...copyRest } = copy;
-    expect(withoutGeneratedIds(copyRest)).toEqual(withoutGeneratedIds(originalRest));
+    expect(original.sections.coachConversations[0].messages).toHaveLength(2);
+    expect(original.sections.coachPrograms[0].sets).toHaveLength(2);
+    expect(original.sections.reminderRules[0].weekdays).toEqual([1, 2, 3, 4, 5]);
+    expect(original.sections.meals[0].photo).toMatchObject({ width: 48, height: 32 });
+    expect(copy.sections.sessions.length).toBeGreaterThan(0);
+    expect(comparable(copy)).toEqual(comparable(original));
     expect(copy.profile.heightCm).toBe(166.37);
+  });
+
+  it("exports every user-owned table", async () => {
+    const document = await exportJson(source);
+
+    for (const [name, rows] of Object.entries(IMPORTED_ROWS)) {
+      expect(document.sections[name], name).toHaveLength(rows);
+    }
+    expect(document.sections.pushSubscriptions).toHaveLength(1);
+    expect(document.sections.pushSubscriptions[0].deviceLabel).toBe("Firefox on Linux");
+    expect(document.sections.reminderDeliveries).toHaveLength(1);
+    expect(document.sections.coachCalls).toHaveLength(1);
+    expect(document.sections.sessions.length).toBeGreaterThan(0);
+    expect(document.sections.auditEvents.length).toBeGreaterThan(0);
+    expect(document.sections.reminderSettings[0]).toMatchObject({
+      quietStart: "22:30",
+      quietEnd: "06:45",
+    });
+    expect(document.sections.coachPrivacy[0]).toMatchObject({ meals: true, workouts: false });
+  });
+
+  it("leaves secrets out of the export", async () => {
+    const response = await subject.app.inject({
+      method: "GET",
+      url: "/api/v1/me/export",
+      headers: source.headers,
+    });
+    const text = response.body;
+    const document = response.json();
+
+    expect(response.statusCode).toBe(200);
+    expect(text).not.toContain(PUSH_SECRETS.endpoint);
+    expect(text).not.toContain(PUSH_SECRETS.p256dh);
+    expect(text).not.toContain(PUSH_SECRETS.auth);
+    for (const field of ["passwordHash", "totpSecretEncrypted", "tokenHash", "codeHash"]) {
+      expect(text).not.toContain(`"${field}"`);
+    }
+    expect(Object.keys(document.sections.pushSubscriptions[0]).sort()).toEqual([
+      "createdAt",
+      "deviceLabel",
+      "failureCount",
+      "id",
+      "lastFailureAt",
+      "lastSuccessAt",
+    ]);
+    expect(Object.keys(document.sections.knownDevices[0] ?? {})).not.toContain("tokenHash");
+  });
+
+  it("drops photo references without the file", async () => {
+    const original = await exportJson(source);
+    const fresh = await signIn(subject);
+
+    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(original));
+    const copy = await exportJson(fresh);
+
+    expect(job.status).toBe("completed");
+    expect(copy.sections.meals).toHaveLength(1);
+    expect(copy.sections.meals[0].photo).toBeNull();
+    expect(copy.sections.meals[0].note).toBe("@home");
+  });
+
+  it("reads a version 1 document", async () => {
+    const original = await exportJson(source);
+    const legacy = structuredClone(original);
+    legacy.version = 1;
+    for (const name of Object.keys(legacy.sections)) {
+      if (!["goals", "days", "water", "sleep", "mood", "body", "steps", "workouts"].includes(name))
+        delete legacy.sections[name];
+    }
+    const fresh = await signIn(subject);
+
+    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(legacy));
+    const copy = await exportJson(fresh);
+
+    expect(job.status).toBe("completed");
+    expect(job.added).toMatchObject({ water: 2, workouts: 1, coachConversations: 0 });
+    expect(copy.sections.water).toHaveLength(2);
+    expect(copy.sections.coachConversations).toEqual([]);
+  });
+
+  it.each([
+    {
+      change: (sections: any) => (sections.reminderRules[0].weekdays = ["monday"]),
+      error: "reminderRules[0].weekdays must be a list of at most 100 whole numbers.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[0].weekdays = [0, 8]),
+      error: "reminderRules[0].weekdays[0] Too small: expected number to be >=1.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[0].startTime = "25:00"),
+      error: "reminderRules[0].startTime must be a time as HH:MM, from 00:00 to 23:59.",
+    },
+    {
+      change: (sections: any) => (sections.reminderRules[1].time = null),
+      error: "reminderRules[1].time is missing for a meal rule.",
+    },
+    {
+      change: (sections: any) => (sections.reminderSettings[0].quietEnd = "7am"),
+      error: "reminderSettings[0].quietEnd must be a time as HH:MM, from 00:00 to 23:59.",
+    },
+    {
+      change: (sections: any) => (sections.notifications[0].url = "//evil.test/login"),
+      error: "notifications[0].url must be a path that starts with a single /.",
+    },
+    {
+      change: (sections: any) => delete sections.coachMealPlans[0].plan.days,
+      error: "coachMealPlans[0].plan.days Invalid input: expected array, received undefined.",
+    },
+    {
+      change: (sections: any) => (sections.coachPrograms[0].schedule = [{ week: 1 }]),
+      error:
+        "coachPrograms[0].schedule[0].isDeload Invalid input: expected boolean, received undefined.",
+    },
+    {
+      change: (sections: any) => (sections.coachConversations[0].messages[0].role = "system"),
+      error: "coachConversations[0].messages[0].role must be one of user, assistant.",
+    },
+  ])("rejects a bad value: $error", async ({ change, error }) => {
+    const original = await exportJson(source);
+    const broken = structuredClone(original);
+    change(broken.sections);
+    const fresh = await signIn(subject);
+
+    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(broken));
+    const copy = await exportJson(fresh);
+
+    expect(job.status).toBe("failed");
+    expect(job.error).toBe(error);
+    expect(copy.sections.coachConversations).toEqual([]);
+    expect(copy.sections.water).toEqual([]);
   });
 
   it("adds nothing when the same file comes twice", async () => {
@@ -323,7 +566,7 @@ describe("export and import", () => {
     const other = await signIn(subject);
 
     const badFormat = await upload(user, { format: "excel" }, "x");
-    const tooBig = await upload(user, { format: "strong-csv" }, "x".repeat(5000));
+    const tooBig = await upload(user, { format: "strong-csv" }, "x".repeat(300_000));
     const started = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n");
     const foreign = await call(subject, other, "GET", `/api/v1/me/imports/${started.body.id}`);
 
@@ -344,14 +587,33 @@ describe("export and import", () => {
     expect(response.headers["content-type"]).toBe("application/zip");
     const files = unzipSync(new Uint8Array(response.rawPayload));
     expect(Object.keys(files).sort()).toEqual([
+      "auditEvents.csv",
       "body.csv",
+      "coachCalls.csv",
+      "coachConversations.csv",
+      "coachMealPlans.csv",
+      "coachMessages.csv",
+      "coachPrivacy.csv",
+      "coachProgramSets.csv",
+      "coachPrograms.csv",
+      "customFoodPortions.csv",
       "customFoods.csv",
       "days.csv",
       "goals.csv",
+      "imports.csv",
+      "knownDevices.csv",
+      "mealItems.csv",
       "meals.csv",
       "mood.csv",
+      "notifications.csv",
       "profile.csv",
+      "pushSubscriptions.csv",
+      "reminderDeliveries.csv",
+      "reminderRules.csv",
+      "reminderSettings.csv",
+      "savedMealItems.csv",
       "savedMeals.csv",
+      "sessions.csv",
       "sleep.csv",
       "steps.csv",
       "water.csv",
@@ -362,6 +624,15 @@ describe("export and import", () => {
     expect(mood).toContain(`"'=HYPERLINK(""http://evil.test"")"`);
     expect(strFromU8(files["days.csv"]!)).toContain(`"# Prague\n+ long walk"`);
     expect(strFromU8(files["workouts.csv"]!)).toContain("'- intervals");
+    const messages = strFromU8(files["coachMessages.csv"]!).split("\r\n");
+    expect(messages[0]).toBe("conversationId,position,id,role,content,provider,createdAt");
+    expect(messages[1]).toContain(",1,");
+    expect(messages[1]).toContain("'=SUM(A1:A2) how much protein?");
+    expect(strFromU8(files["notifications.csv"]!)).toContain("'+ a glass now");
+    expect(strFromU8(files["mealItems.csv"]!)).toContain("Coffee with milk");
+    expect(strFromU8(files["meals.csv"]!)).not.toContain("Coffee with milk");
+    expect(strFromU8(files["coachProgramSets.csv"]!)).toContain("Barbell_Squat");
+    expect(strFromU8(files["pushSubscriptions.csv"]!)).not.toContain(PUSH_SECRETS.auth);
   });
 
   it("needs a verified email and a recent login", async () => {
@@ -397,6 +668,6 @@ describe("export and import", () => {
       (item: { event: string }) => item.event === "account.export",
     );
     expect(exports.length).toBeGreaterThan(0);
-    expect(exports[0].metadata).toMatchObject({ version: 1 });
+    expect(exports[0].metadata).toMatchObject({ version: 2 });
   });
 });

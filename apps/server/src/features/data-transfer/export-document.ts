@@ -54,8 +54,64 @@ export async function buildExportDocument(
 }
 
 /**
- * Packs the export as a zip of CSV files, one per table: profile.csv, one file per section, and the
- * sets of the workouts in workout_sets.csv (linked by workoutId).
+ * Nested lists that the zip writes as their own CSV file, one row per nested item, linked to the
+ * parent by its id. A `position` column keeps the order of lists that have no order of their own.
+ */
+const NESTED_FILES: {
+  section: string;
+  field: string;
+  file: string;
+  parentKey: string;
+  addsPosition: boolean;
+}[] = [
+  {
+    section: "workouts",
+    field: "sets",
+    file: "workout_sets.csv",
+    parentKey: "workoutId",
+    addsPosition: false,
+  },
+  {
+    section: "customFoods",
+    field: "portions",
+    file: "customFoodPortions.csv",
+    parentKey: "foodId",
+    addsPosition: true,
+  },
+  {
+    section: "meals",
+    field: "items",
+    file: "mealItems.csv",
+    parentKey: "mealId",
+    addsPosition: true,
+  },
+  {
+    section: "savedMeals",
+    field: "items",
+    file: "savedMealItems.csv",
+    parentKey: "savedMealId",
+    addsPosition: true,
+  },
+  {
+    section: "coachConversations",
+    field: "messages",
+    file: "coachMessages.csv",
+    parentKey: "conversationId",
+    addsPosition: true,
+  },
+  {
+    section: "coachPrograms",
+    field: "sets",
+    file: "coachProgramSets.csv",
+    parentKey: "programId",
+    addsPosition: false,
+  },
+];
+
+/**
+ * Packs the export as a zip of CSV files, one per table: profile.csv, one file per section, and
+ * one file per nested list (workout sets, meal items, coach messages and others, see
+ * NESTED_FILES). Cells that a spreadsheet would run as formulas are neutralised by toCsv.
  */
 export function exportZip(document: ExportDocument): Uint8Array {
   const files: Record<string, Uint8Array> = {
@@ -64,23 +120,21 @@ export function exportZip(document: ExportDocument): Uint8Array {
     ),
   };
   for (const [name, rows] of Object.entries(document.sections)) {
-    if (name === "workouts") {
-      const sets = rows.flatMap((workout) =>
-        ((workout.sets as Record<string, unknown>[]) ?? []).map((set) => ({
-          workoutId: workout.id,
-          ...set,
-        })),
-      );
-      files["workouts.csv"] = strToU8(
-        toCsv(
-          rows.map(({ sets: _sets, ...workout }) => workout),
-          ["id"],
+    let parents = rows;
+    for (const nested of NESTED_FILES.filter((entry) => entry.section === name)) {
+      const children = parents.flatMap((parent) =>
+        ((parent[nested.field] as Record<string, unknown>[] | undefined) ?? []).map(
+          (child, index) => ({
+            [nested.parentKey]: parent.id,
+            ...(nested.addsPosition ? { position: index + 1 } : {}),
+            ...child,
+          }),
         ),
       );
-      files["workout_sets.csv"] = strToU8(toCsv(sets, ["workoutId"]));
-      continue;
+      files[nested.file] = strToU8(toCsv(children, [nested.parentKey]));
+      parents = parents.map(({ [nested.field]: _nested, ...parent }) => parent);
     }
-    files[`${name.replace(/[^a-z0-9_-]/gi, "_")}.csv`] = strToU8(toCsv(rows, ["id"]));
+    files[`${name.replace(/[^a-z0-9_-]/gi, "_")}.csv`] = strToU8(toCsv(parents, ["id"]));
   }
   return zipSync(files, { level: 6 });
 }

@@ -5,9 +5,10 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
 import { ImportError } from "./import-error";
+import type { RowCheck } from "./row-checks";
 
 /** Maximum length of any imported text; the API's own limits are all below it. */
-const IMPORTED_TEXT_MAX_LENGTH = 20_000;
+export const IMPORTED_TEXT_MAX_LENGTH = 20_000;
 const IMPORTED_ARRAY_MAX_LENGTH = 100;
 const IMPORT_BATCH_SIZE = 500;
 
@@ -15,6 +16,36 @@ interface SectionTable {
   table: PgTable;
   userId: PgColumn;
   orderBy: PgColumn[];
+}
+
+export interface TableSectionOptions {
+  /** Whether an import keeps the exported `id` instead of giving the row a new one. */
+  keepsId?: boolean;
+  /** Columns left out of the export and the import, such as secrets and generated counters. */
+  omit?: PgColumn[];
+  /** Maximum length of a JSON column's value as text; IMPORTED_TEXT_MAX_LENGTH when absent. */
+  jsonMaxLength?: number;
+  /**
+   * Whether the section is exported only. Such rows (sessions, delivery logs, cost ledgers) record
+   * what happened to the account, so an import must not create them and skips the section.
+   */
+  exportOnly?: boolean;
+  /** Check of each imported row beyond its column types. */
+  checkRow?: RowCheck;
+}
+
+/** Limits of one import's value checks. */
+export interface ValueLimits {
+  jsonMaxLength: number;
+}
+
+const DEFAULT_LIMITS: ValueLimits = { jsonMaxLength: IMPORTED_TEXT_MAX_LENGTH };
+
+/** Lists a table's columns by TypeScript name, without the owner column and the omitted ones. */
+export function sectionColumns(table: PgTable, without: PgColumn[]): [string, Column][] {
+  return Object.entries(getTableColumns(table)).filter(
+    ([, column]) => !without.includes(column as PgColumn),
+  );
 }
 
 /**
@@ -26,11 +57,10 @@ export function tableSection(
   db: Database,
   name: string,
   spec: SectionTable,
-  options: { keepsId?: boolean } = {},
+  options: TableSectionOptions = {},
 ): DataSection {
-  const columns = Object.entries(getTableColumns(spec.table)).filter(
-    ([, column]) => column !== spec.userId,
-  );
+  const columns = sectionColumns(spec.table, [spec.userId, ...(options.omit ?? [])]);
+  const limits = { jsonMaxLength: options.jsonMaxLength ?? IMPORTED_TEXT_MAX_LENGTH };
 
   return {
     name,
@@ -45,11 +75,14 @@ export function tableSection(
     },
 
     async importRows(tx: Executor, userId, rows) {
+      if (options.exportOnly) return 0;
       const userKey = keyOf(spec.userId, spec.table);
-      const values = rows.map((row, index) => ({
-        ...importValues(row, columns, `${name}[${index}]`, options.keepsId === true),
-        [userKey]: userId,
-      }));
+      const values = rows.map((row, index) => {
+        const where = `${name}[${index}]`;
+        const checked = importValues(row, columns, where, options.keepsId === true, limits);
+        options.checkRow?.(checked, where);
+        return { ...checked, [userKey]: userId };
+      });
       let added = 0;
       for (let start = 0; start < values.length; start += IMPORT_BATCH_SIZE) {
         const inserted = await tx
@@ -64,7 +97,7 @@ export function tableSection(
   };
 }
 
-function keyOf(column: PgColumn, table: PgTable): string {
+export function keyOf(column: PgColumn, table: PgTable): string {
   const entry = Object.entries(getTableColumns(table)).find(
     ([, candidate]) => candidate === column,
   );
@@ -89,6 +122,7 @@ export function importValues(
   columns: [string, Column][],
   where: string,
   keepsId: boolean,
+  limits: ValueLimits = DEFAULT_LIMITS,
 ): Record<string, unknown> {
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
     throw new ImportError(`${where} must be an object.`);
@@ -108,12 +142,12 @@ export function importValues(
       if (value === null && !column.notNull) values[key] = null;
       continue;
     }
-    values[key] = checkValue(value, column, `${where}.${key}`);
+    values[key] = checkValue(value, column, `${where}.${key}`, limits);
   }
   return values;
 }
 
-function checkValue(value: unknown, column: Column, where: string): unknown {
+function checkValue(value: unknown, column: Column, where: string, limits: ValueLimits): unknown {
   const enumValues = (column as { enumValues?: string[] }).enumValues;
   switch (column.columnType) {
     case "PgTimestamp": {
@@ -142,12 +176,29 @@ function checkValue(value: unknown, column: Column, where: string): unknown {
         throw new ImportError(`${where} is out of range.`);
       }
       return value;
+    case "PgBoolean":
+      if (typeof value !== "boolean") throw new ImportError(`${where} must be true or false.`);
+      return value;
     case "PgNumericNumber":
       if (typeof value !== "number" || !Number.isFinite(value) || Math.abs(value) >= 1e6) {
         throw new ImportError(`${where} must be a number below 1,000,000.`);
       }
       return value;
     case "PgArray":
+      if ((column as { baseColumn?: Column }).baseColumn?.columnType === "PgInteger") {
+        if (
+          !Array.isArray(value) ||
+          value.length > IMPORTED_ARRAY_MAX_LENGTH ||
+          !value.every(
+            (item) => Number.isInteger(item) && Math.abs(item as number) <= 2_000_000_000,
+          )
+        ) {
+          throw new ImportError(
+            `${where} must be a list of at most ${IMPORTED_ARRAY_MAX_LENGTH} whole numbers.`,
+          );
+        }
+        return value;
+      }
       if (
         !Array.isArray(value) ||
         value.length > IMPORTED_ARRAY_MAX_LENGTH ||
@@ -159,8 +210,11 @@ function checkValue(value: unknown, column: Column, where: string): unknown {
       }
       return value;
     case "PgJsonb":
-      if (typeof value !== "object" || JSON.stringify(value).length > IMPORTED_TEXT_MAX_LENGTH) {
-        throw new ImportError(`${where} must be an object.`);
+      if (typeof value !== "object") throw new ImportError(`${where} must be an object.`);
+      if (JSON.stringify(value).length > limits.jsonMaxLength) {
+        throw new ImportError(
+          `${where} must have at most ${limits.jsonMaxLength} characters as JSON.`,
+        );
       }
       return value;
     default:

@@ -40,8 +40,11 @@ export interface CustomFoodsService {
     expectedVersion: number | null,
   ): Promise<CustomFood>;
   deleteCustomFood(userId: string, foodId: string, expectedVersion: number | null): Promise<void>;
-  /** The user's custom foods in the export shape, oldest first. */
-  exportRows(userId: string): Promise<CustomFoodRecord[]>;
+  /**
+   * Lists the user's custom foods in the export shape, oldest first. An import passes its
+   * transaction as `executor`.
+   */
+  exportRows(userId: string, executor?: Executor): Promise<CustomFoodRecord[]>;
   /**
    * Adds exported custom foods to an account inside the caller's transaction. A food whose
    * content (everything except ids and `updatedAt`) equals an existing one is taken to be that
@@ -166,8 +169,8 @@ export function createCustomFoodsService(deps: { db: Database; clock: Clock }): 
       if (deleted.length === 0) await throwMissingOrChanged(db, userId, foodId);
     },
 
-    async exportRows(userId) {
-      const found = await loadMany(db, [eq(foods.userId, userId)]);
+    async exportRows(userId, executor = db) {
+      const found = await loadMany(executor, [eq(foods.userId, userId)]);
       return found.reverse().map(toRecord);
     },
 

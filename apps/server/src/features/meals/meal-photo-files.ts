@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import type { Logger } from "pino";
@@ -116,6 +116,19 @@ export class MealPhotoStore {
     if (!FILE_NAME_PATTERN.test(fileName))
       throw new TypeError(`Invalid photo file name: ${fileName}`);
     return path.join(this.folderOf(userId), fileName);
+  }
+
+  /**
+   * Returns whether the user's folder contains a regular file of this name. A name this store
+   * could not have generated returns false.
+   */
+  async exists(userId: string, fileName: string): Promise<boolean> {
+    if (!FILE_NAME_PATTERN.test(fileName)) return false;
+    try {
+      return (await stat(this.pathOf(userId, fileName))).isFile();
+    } catch {
+      return false;
+    }
   }
 
   /** Deletes a stored photo; a file that is already gone is not an error. */

@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import type { FieldError, MealItemRecord, MealRecord, SavedMealRecord } from "@fitcoach/contract";
+import type {
+  FieldError,
+  MealItemRecord,
+  MealPhotoRecord,
+  MealRecord,
+  SavedMealRecord,
+} from "@fitcoach/contract";
 
 import type { Executor } from "../../platform/database";
 import { problem } from "../../platform/errors";
@@ -38,9 +44,20 @@ export async function readMealRecords(executor: Executor, userId: string): Promi
     type: row.type,
     note: row.note,
     items: items.get(row.id) ?? [],
+    photo: photoRecordOf(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }));
+}
+
+function photoRecordOf(row: typeof meals.$inferSelect): MealPhotoRecord | null {
+  if (!row.photoFile) return null;
+  return {
+    file: row.photoFile,
+    width: row.photoWidth ?? 0,
+    height: row.photoHeight ?? 0,
+    bytes: row.photoBytes ?? 0,
+  };
 }
 
 /** Reads the user's saved meals in the export shape, oldest first, in two queries. */
@@ -76,6 +93,8 @@ export interface ImportContext {
   foodIds: Map<string, string>;
   timeZone: string;
   now: Date;
+  /** Whether the importing account's upload folder contains a photo file of this name. */
+  hasPhotoFile(fileName: string): Promise<boolean>;
 }
 
 /** Writes exported meals that the account does not have yet; returns how many were added. */
@@ -98,12 +117,21 @@ export async function importMealRecords(
     seen.add(key);
 
     const mealId = randomUUID();
+    // The export names the photo file but does not contain it. A reference is kept only when the
+    // file is in this account's own folder, as after restoring an account's uploads, so an import
+    // never links a file the account does not have.
+    const photo =
+      record.photo && (await context.hasPhotoFile(record.photo.file)) ? record.photo : null;
     mealRows.push({
       id: mealId,
       userId,
       date: record.date,
       type: record.type,
       note: record.note,
+      photoFile: photo?.file ?? null,
+      photoWidth: photo?.width ?? null,
+      photoHeight: photo?.height ?? null,
+      photoBytes: photo?.bytes ?? null,
       createdAt: new Date(record.createdAt),
       updatedAt: new Date(record.updatedAt),
     });

@@ -200,7 +200,11 @@ export function createMealsService(deps: MealsServiceDependencies): MealsService
     },
 
     async importRows(tx, userId, rows, options) {
-      return importMealRecords(tx, userId, rows, { ...options, now: clock.now() });
+      return importMealRecords(tx, userId, rows, {
+        ...options,
+        now: clock.now(),
+        hasPhotoFile: (fileName) => deps.photos.exists(userId, fileName),
+      });
     },
   };
 }

@@ -1,5 +1,10 @@
-import type { CustomFoodRecord, MealRecord, SavedMealRecord } from "@fitcoach/contract";
+import {
+  customFoodRecordSchema,
+  mealRecordSchema,
+  savedMealRecordSchema,
+} from "@fitcoach/contract";
 
+import { parseRecordRows } from "../data-transfer/record-rows";
 import type { CustomFoodsService } from "../foods/custom-foods.service";
 import type { NutritionSource } from "../nutrition-source/nutrition-source";
 import type { MealsService } from "./meals.service";
@@ -23,21 +28,21 @@ export function createMealsNutritionSource(deps: {
         name: "customFoods",
         exportRows: async (userId) => toRows(await deps.customFoods.exportRows(userId)),
         async importRows(tx, userId, rows, context) {
-          const ids = await deps.customFoods.importRows(
-            tx,
-            userId,
-            rows as unknown as CustomFoodRecord[],
-          );
-          const before = context.idMap.size;
+          const records = parseRecordRows(customFoodRecordSchema, "customFoods", rows);
+          const before = await deps.customFoods.exportRows(userId, tx);
+          const ids = await deps.customFoods.importRows(tx, userId, records);
           for (const [oldId, newId] of ids) context.idMap.set(oldId, newId);
-          return Math.max(0, context.idMap.size - before);
+          // The id map also lists portions and foods that matched existing ones, so a food counts
+          // as added only when its id in this account was not among the foods before the import.
+          const known = new Set(before.map((food) => food.id));
+          return records.filter((record) => !known.has(ids.get(record.id) ?? record.id)).length;
         },
       },
       {
         name: "meals",
         exportRows: async (userId) => toRows(await deps.meals.exportRows(userId)),
         importRows: (tx, userId, rows, context) =>
-          deps.meals.importRows(tx, userId, rows as unknown as MealRecord[], {
+          deps.meals.importRows(tx, userId, parseRecordRows(mealRecordSchema, "meals", rows), {
             foodIds: context.idMap,
             timeZone: context.timeZone,
           }),
@@ -46,9 +51,14 @@ export function createMealsNutritionSource(deps: {
         name: "savedMeals",
         exportRows: async (userId) => toRows(await deps.savedMeals.exportRows(userId)),
         importRows: (tx, userId, rows, context) =>
-          deps.savedMeals.importRows(tx, userId, rows as unknown as SavedMealRecord[], {
-            foodIds: context.idMap,
-          }),
+          deps.savedMeals.importRows(
+            tx,
+            userId,
+            parseRecordRows(savedMealRecordSchema, "savedMeals", rows),
+            {
+              foodIds: context.idMap,
+            },
+          ),
       },
     ],
   };
