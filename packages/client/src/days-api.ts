@@ -10,7 +10,7 @@ import type { WriteOptions } from "./write-options";
 export interface DaysApi {
   getDay(date: string, signal?: AbortSignal): Promise<DayCard>;
   /**
-   * Changes the day's tags and note. `version` is the card's version as loaded; the server answers
+   * Changes the day's tags and note. `version` is the card's version as loaded; the server returns
    * 412 when another device saved the day in the meantime.
    */
   updateDay(

@@ -11,7 +11,7 @@ import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
 import { formatAmount, parseNumberInput } from "./number-input";
 
-/** The day's weight, entered and shown in the user's units (kg for metric, lb for imperial). */
+/** Lists and logs the day's weight in the user's units (kg for metric, lb for imperial). */
 export function BodySection(props: { day: DayCard; units: Me["units"] }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useTrackingApi();
@@ -75,7 +75,7 @@ export function BodySection(props: { day: DayCard; units: Me["units"] }): React.
           error={
             form.fieldErrors.weightKg ??
             form.fieldErrors.weightLb ??
-            // The schema asks for "at least one measurement" when the only field is empty.
+            // The schema reports "send at least one measurement" at the form level when the field is empty.
             (form.fieldErrors[""] ? t("validation.required") : undefined)
           }
         />

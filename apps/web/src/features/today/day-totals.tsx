@@ -3,7 +3,7 @@ import type { DayCard } from "@fitcoach/contract";
 
 import { NUTRIENT_LABEL_KEYS, SHOWN_NUTRIENTS, formatNutrient, nutrientGoal } from "./nutrition";
 
-/** The day's energy and macronutrients, as the server summed them, against the user's goals. */
+/** Shows the day's energy and macronutrients, as the server summed them, against the goals. */
 export function DayTotals(props: { day: DayCard }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { day } = props;

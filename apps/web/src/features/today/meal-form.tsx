@@ -11,7 +11,11 @@ import { FoodSearch } from "./food-search";
 import type { DraftMealItem } from "./meal-draft-items";
 import { MEAL_TYPE_LABEL_KEYS } from "./meal-types";
 
-/** Composes a meal from catalog foods and saves it; the server computes its nutrients. */
+/**
+ * Composes a meal from catalog and custom foods and saves it; the server computes its nutrients.
+ * NOTE: free items typed with their own kcal ({name, grams, kcal}) and the meal note are accepted
+ * by the API but have no fields here yet.
+ */
 export function MealForm(props: {
   date: string;
   initialType?: MealType;

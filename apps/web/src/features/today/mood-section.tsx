@@ -13,7 +13,7 @@ import { useRefreshDay, useTrackingApi } from "./day-queries";
 
 const SCALE = [1, 2, 3, 4, 5];
 
-/** How the day felt: mood from 1 to 5, with optional energy and stress on the same scale. */
+/** Lists and logs the day's mood from 1 to 5, with optional energy and stress on that scale. */
 export function MoodSection(props: { day: DayCard }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();

@@ -13,7 +13,7 @@ import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
 
 /**
- * The day's tags and markdown note. The card's version goes with the save, so a change made on
+ * Edits the day's tags and markdown note. The card's version goes with the save, so a change made on
  * another device in the meantime is reported instead of overwritten.
  */
 export function NoteSection(props: { day: DayCard }): React.JSX.Element {

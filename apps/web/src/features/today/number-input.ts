@@ -1,6 +1,6 @@
 /**
- * Reads a number typed in a text field, accepting a decimal comma. Empty text is undefined, so the
- * schema reports the field as required; other text that is not a number becomes NaN, which the
+ * Reads a number typed in a text field, accepting a decimal comma. Empty text becomes undefined, so
+ * the schema reports the field as required. Other text that is not a number becomes NaN, which the
  * schema rejects as invalid.
  */
 export function parseNumberInput(text: string): number | undefined {

@@ -14,7 +14,7 @@ import { addDays } from "./local-date";
 
 const QUALITIES = [1, 2, 3, 4, 5];
 
-/** The night that ended on this day: bedtime, wake time and quality. */
+/** Lists and logs the night that ended on this day: bedtime, wake time and quality. */
 export function SleepSection(props: { day: DayCard }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();

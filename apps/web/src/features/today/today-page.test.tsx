@@ -45,7 +45,7 @@ const MEDIUM_BANANA = {
   saturatedFat: 0.13,
 };
 
-/** A fake API that keeps the day's entries in memory, so the card reloads what was written. */
+/** Builds a fake API that keeps the day's entries in memory, so the card reloads what was written. */
 function fakeDayApi(): {
   handler: ReturnType<typeof routeTable>;
   water: WaterEntry[];

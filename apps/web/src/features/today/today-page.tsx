@@ -103,7 +103,7 @@ function DayNavigation(props: { date: string; today: string }): React.JSX.Elemen
   );
 }
 
-/** The sections of one day's card, once the card has loaded. */
+/** Renders the sections of one day's card once the card has loaded. */
 function DayCardView(props: {
   date: string;
   units: "metric" | "imperial";

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 
-/** Time a search waits after the last keystroke before it asks the server. */
+/** Delay between the last keystroke and the search request, in milliseconds. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
 /** Returns `value` once it has stayed unchanged for `delayMs`. */

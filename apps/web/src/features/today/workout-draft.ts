@@ -2,7 +2,7 @@ import type { Me, WorkoutSetInput } from "@fitcoach/contract";
 
 import { parseNumberInput } from "./number-input";
 
-/** How the sets of an exercise are measured: repetitions with a load, or time and distance. */
+/** Measure of an exercise's sets: repetitions with a load, or time and distance. */
 export type SetMode = "load" | "time";
 
 /** One set row as typed; empty strings are fields left blank. */

@@ -9,7 +9,7 @@ import { useRefreshDay, useTrackingApi } from "./day-queries";
 import { formatAmount } from "./number-input";
 import { WorkoutForm } from "./workout-form";
 
-/** The day's workouts with their sets, the effort score, and the form that logs one. */
+/** Lists the day's workouts with their sets and effort score, and renders the form that logs one. */
 export function WorkoutsSection(props: { day: DayCard; units: Me["units"] }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();
