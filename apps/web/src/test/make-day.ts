@@ -1,4 +1,4 @@
-import type { DayCard, Meal, WaterEntry, Workout } from "@fitcoach/contract";
+import type { BodyEntry, DayCard, Meal, WaterEntry, Workout } from "@fitcoach/contract";
 
 const EMPTY_TOTALS = {
   kcal: null,
@@ -18,7 +18,12 @@ const EMPTY_TOTALS = {
  */
 export function makeDay(
   date: string,
-  entries: { water?: WaterEntry[]; meals?: Meal[]; workouts?: Workout[] } = {},
+  entries: {
+    water?: WaterEntry[];
+    meals?: Meal[];
+    workouts?: Workout[];
+    body?: BodyEntry[];
+  } = {},
   overrides: Partial<DayCard> = {},
 ): DayCard {
   const water = entries.water ?? [];
@@ -42,7 +47,7 @@ export function makeDay(
     },
     sleep: [],
     mood: [],
-    body: [],
+    body: entries.body ?? [],
     weight: null,
     steps: { total: 0, entries: [] },
     goals: [

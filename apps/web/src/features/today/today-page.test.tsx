@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { sendJson, sendProblem } from "@fitcoach/client/test-server";
-import type { Meal, WaterEntry, Workout } from "@fitcoach/contract";
+import type { BodyEntry, Me, Meal, WaterEntry, Workout } from "@fitcoach/contract";
 
 import { entryMeta, makeDay } from "../../test/make-day";
+import { makeMe } from "../../test/make-me";
 import { renderApp, stopServers } from "../../test/render-app";
 import { bodiesOf, routeTable } from "../../test/route-table";
 
@@ -45,8 +46,25 @@ const MEDIUM_BANANA = {
   saturatedFat: 0.13,
 };
 
+function makeBodyEntry(meta: ReturnType<typeof entryMeta>, weightLb: number): BodyEntry {
+  const lengths = { Cm: null, In: null, Unit: null };
+  const length = (name: string): Record<string, null> =>
+    Object.fromEntries(Object.keys(lengths).map((suffix) => [`${name}${suffix}`, null]));
+  return {
+    ...meta,
+    weightKg: Math.round(weightLb * 0.45359237 * 100) / 100,
+    weightLb,
+    weightUnit: "lb",
+    ...length("waist"),
+    ...length("hips"),
+    ...length("chest"),
+    ...length("neck"),
+    bodyFatPercent: null,
+  } as BodyEntry;
+}
+
 /** Builds a fake API that keeps the day's entries in memory, so the card reloads what was written. */
-function fakeDayApi(): {
+function fakeDayApi(me: Me): {
   handler: ReturnType<typeof routeTable>;
   water: WaterEntry[];
   meals: Meal[];
@@ -55,11 +73,29 @@ function fakeDayApi(): {
   const water: WaterEntry[] = [];
   const meals: Meal[] = [];
   const workouts: Workout[] = [];
+  const body: BodyEntry[] = [];
   let entries = 0;
 
   const handler = routeTable({
+    "GET /api/v1/me": me,
     [`GET /api/v1/days/${DATE}`]: (_request, response) =>
-      sendJson(response, 200, makeDay(DATE, { water, meals, workouts })),
+      sendJson(response, 200, makeDay(DATE, { water, meals, workouts, body })),
+    "DELETE /api/v1/water/*": (request, response) => {
+      const id = request.path.split("/").at(-1);
+      water.splice(
+        water.findIndex((entry) => entry.id === id),
+        1,
+      );
+      response.writeHead(204);
+      response.end();
+    },
+    "POST /api/v1/body": (request, response) => {
+      entries += 1;
+      const weightLb = JSON.parse(request.body).weightLb as number;
+      const entry = makeBodyEntry(entryMeta(DATE, entries), weightLb);
+      body.push(entry);
+      sendJson(response, 201, entry);
+    },
     "POST /api/v1/water": (request, response) => {
       entries += 1;
       const entry = { ...entryMeta(DATE, entries), ml: JSON.parse(request.body).ml as number };
@@ -158,8 +194,11 @@ function fakeDayApi(): {
   return { handler, water, meals, workouts };
 }
 
-async function openDay(state?: unknown): Promise<Awaited<ReturnType<typeof renderApp>>> {
-  const api = fakeDayApi();
+async function openDay(
+  options: { state?: unknown; me?: Me } = {},
+): Promise<Awaited<ReturnType<typeof renderApp>>> {
+  const { state, me = makeMe() } = options;
+  const api = fakeDayApi(me);
   const path = state === undefined ? `/day/${DATE}` : { pathname: `/day/${DATE}`, state };
   const app = await renderApp(path, api.handler, {
     accessToken: "a1",
@@ -285,10 +324,12 @@ describe("daily card", () => {
 
   it("prefills the meal from a photo", async () => {
     const app = await openDay({
-      mealDraft: {
-        date: DATE,
-        slot: "lunch",
-        items: [{ foodId: "09040", grams: 150, description: "Banana" }],
+      state: {
+        mealDraft: {
+          date: DATE,
+          slot: "lunch",
+          items: [{ foodId: "09040", grams: 150, description: "Banana" }],
+        },
       },
     });
     const user = userEvent.setup();
@@ -337,5 +378,35 @@ describe("daily card", () => {
     const patch = app.server.requests.find((request) => request.method === "PATCH")!;
     expect(patch.headers["if-match"]).toBe('"v0"');
     expect(JSON.parse(patch.body)).toEqual({ tags: [], note: "Rest day" });
+  });
+
+  it("deletes water with If-Match", async () => {
+    const app = await openDay();
+    const user = userEvent.setup();
+    const water = screen.getByRole("region", { name: "Water" });
+    await user.click(within(water).getByRole("button", { name: "+500 ml" }));
+    await within(water).findByText("500 of 2,500 ml");
+
+    await user.click(within(water).getByRole("button", { name: "Delete 500 ml" }));
+
+    expect(await within(water).findByText("0 of 2,500 ml")).toBeInTheDocument();
+    const deletion = app.server.requests.find((request) => request.method === "DELETE")!;
+    expect(deletion.path).toBe(`/api/v1/water/${entryMeta(DATE, 1).id}`);
+    expect(deletion.headers["if-match"]).toBe('"v1"');
+  });
+
+  it("logs weight in pounds", async () => {
+    const app = await openDay({ me: makeMe({ units: "imperial" }) });
+    const user = userEvent.setup();
+    const section = screen.getByRole("region", { name: "Weight" });
+
+    await user.type(within(section).getByLabelText("Weight (lb)"), "180.5");
+    await user.click(within(section).getByRole("button", { name: "Save weight" }));
+
+    const entry = await within(section).findByRole("listitem");
+    expect(entry).toHaveTextContent("180.5 lb");
+    expect(bodiesOf(app.server.requests, "POST /api/v1/body")).toEqual([
+      { date: DATE, weightLb: 180.5 },
+    ]);
   });
 });
