@@ -6,7 +6,7 @@ import type { ExerciseSummary } from "@fitcoach/client";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
 import { useTrackingApi } from "./day-queries";
-import { useDebouncedValue } from "./use-debounced-value";
+import { preventSubmitOnEnter, useDebouncedValue } from "./search-input";
 
 const QUERY_MIN_LENGTH = 2;
 
@@ -36,6 +36,7 @@ export function ExerciseSearch(props: {
         value={query}
         aria-controls={resultsId}
         onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={preventSubmitOnEnter}
       />
       <div id={resultsId} aria-live="polite">
         {results.isFetching ? <p className="muted">{t("common.loading")}</p> : null}

@@ -12,7 +12,7 @@ import { useTrackingApi } from "./day-queries";
 import { draftItemOf } from "./meal-draft-items";
 import type { DraftMealItem } from "./meal-draft-items";
 import { formatAmount, parseNumberInput } from "./number-input";
-import { useDebouncedValue } from "./use-debounced-value";
+import { preventSubmitOnEnter, useDebouncedValue } from "./search-input";
 
 /** Shortest query sent to the server; one letter matches too much of the catalog to be useful. */
 const QUERY_MIN_LENGTH = 2;
@@ -43,6 +43,7 @@ export function FoodSearch(props: { onAdd(item: DraftMealItem): void }): React.J
         value={query}
         aria-controls={resultsId}
         onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={preventSubmitOnEnter}
         hint={t("today.meals.searchHint")}
       />
       <div id={resultsId} aria-live="polite">
@@ -150,6 +151,11 @@ function AmountPicker(props: { food: Food; onAdd(item: DraftMealItem): void }): 
           autoComplete="off"
           value={amount}
           onChange={(event) => setAmount(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== "Enter") return;
+            event.preventDefault();
+            add();
+          }}
           error={error}
         />
       </div>

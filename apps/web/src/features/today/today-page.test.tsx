@@ -409,4 +409,20 @@ describe("daily card", () => {
       { date: DATE, weightLb: 180.5 },
     ]);
   });
+
+  it("adds a food by grams with Enter", async () => {
+    const app = await openDay();
+    const user = userEvent.setup();
+    const meals = screen.getByRole("region", { name: "Meals" });
+
+    await user.type(within(meals).getByLabelText("Search foods"), "banana{Enter}");
+    await user.click(await within(meals).findByRole("button", { name: "Bananas, raw" }));
+    await user.selectOptions(within(meals).getByLabelText("Portion"), "grams");
+    await user.clear(within(meals).getByLabelText("Grams"));
+    await user.type(within(meals).getByLabelText("Grams"), "150{Enter}");
+
+    const draft = within(meals).getByRole("list", { name: "Foods in this meal" });
+    expect(within(draft).getByText("150 g")).toBeInTheDocument();
+    expect(bodiesOf(app.server.requests, "POST /api/v1/meals")).toEqual([]);
+  });
 });
