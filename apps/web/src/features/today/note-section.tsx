@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DAY_NOTE_MAX_LENGTH, dayPatchSchema, tagSchema } from "@fitcoach/contract";
 import type { DayCard } from "@fitcoach/contract";
@@ -21,6 +21,7 @@ export function NoteSection(props: { day: DayCard }): React.JSX.Element {
   const api = useTrackingApi();
   const { day } = props;
   const refreshDay = useRefreshDay(day.date);
+  const noteId = useId();
   const [tags, setTags] = useState<string[]>(day.tags);
   const [tagText, setTagText] = useState("");
   const [tagError, setTagError] = useState<string | undefined>();
@@ -95,20 +96,26 @@ export function NoteSection(props: { day: DayCard }): React.JSX.Element {
           </button>
         </div>
         <div className="field">
-          <label htmlFor="day-note">{t("today.note.note")}</label>
+          <label htmlFor={noteId}>{t("today.note.note")}</label>
           <textarea
-            id="day-note"
+            id={noteId}
             rows={6}
             maxLength={DAY_NOTE_MAX_LENGTH}
             value={note}
-            aria-describedby="day-note-hint"
+            aria-describedby={
+              form.fieldErrors.note ? `${noteId}-hint ${noteId}-error` : `${noteId}-hint`
+            }
             aria-invalid={form.fieldErrors.note ? true : undefined}
             onChange={(event) => setNote(event.target.value)}
           />
-          <p id="day-note-hint" className="field-hint">
+          <p id={`${noteId}-hint`} className="field-hint">
             {t("today.note.hint")}
           </p>
-          {form.fieldErrors.note ? <p className="field-error">{form.fieldErrors.note}</p> : null}
+          {form.fieldErrors.note ? (
+            <p id={`${noteId}-error`} className="field-error">
+              {form.fieldErrors.note}
+            </p>
+          ) : null}
         </div>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={form.isPending}>
