@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
+import type { Me } from "@fitcoach/contract";
 
 import { useMe } from "../../app/me-query";
 import { Alert } from "../../ui/alert";
@@ -67,7 +68,8 @@ export default function TodayPage(): React.JSX.Element {
   return (
     <Page title={title}>
       <DayNavigation date={date} today={today} />
-      <DayCardView key={date} ref={quickLog} date={date} units={me.data?.units ?? "metric"} />
+      <ProblemAlert error={me.error} />
+      <DayCardView key={date} ref={quickLog} date={date} units={me.data?.units ?? null} />
     </Page>
   );
 }
@@ -106,12 +108,14 @@ function DayNavigation(props: { date: string; today: string }): React.JSX.Elemen
 /** Renders the sections of one day's card once the card has loaded. */
 function DayCardView(props: {
   date: string;
-  units: "metric" | "imperial";
+  /** The user's units from /me; null until the profile has loaded. */
+  units: Me["units"] | null;
   ref: React.Ref<HTMLDivElement>;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const day = useDay(props.date);
+  const units = props.units;
 
   // The coach's meal photo hands over a confirmed draft; it fills the meal form of its own day.
   const draft = readMealDraft(location.state);
@@ -137,8 +141,11 @@ function DayCardView(props: {
       aria-busy={day.isPending}
     >
       {day.error ? <ProblemAlert error={day.error} /> : null}
-      {!day.data && !day.error ? <p className="loading">{t("common.loading")}</p> : null}
-      {day.data ? (
+      {(!day.data || !units) && !day.error ? (
+        <p className="loading">{t("common.loading")}</p>
+      ) : null}
+      {/* Weights and loads are typed in the user's units, so no form shows before they are known. */}
+      {day.data && units ? (
         <>
           {day.data.wellness.score !== null ? (
             <p className="wellness">{t("today.wellness", { score: day.data.wellness.score })}</p>
@@ -147,10 +154,10 @@ function DayCardView(props: {
           <div className="card-grid day-grid">
             <WaterSection day={day.data} />
             <MealsSection day={day.data} draft={dayDraft} draftItems={draftItems} />
-            <WorkoutsSection day={day.data} units={props.units} />
+            <WorkoutsSection day={day.data} units={units} />
             <SleepSection day={day.data} />
             <MoodSection day={day.data} />
-            <BodySection day={day.data} units={props.units} />
+            <BodySection day={day.data} units={units} />
             <NoteSection day={day.data} />
           </div>
         </>
