@@ -15,6 +15,11 @@ export * from "./problem-error";
 export * from "./retry-after";
 export * from "./token-store";
 export * from "./idempotency";
+export * from "./write-options";
+export * from "./days-api";
+export * from "./entries-api";
+export * from "./foods-api";
+export * from "./workouts-api";
 
 /**
  * The typed FitCoach API: the transport plus one object per feature that the app shell uses.

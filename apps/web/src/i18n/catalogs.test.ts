@@ -58,10 +58,7 @@ const DYNAMIC_KEYS: string[] = [
   ...THEMES.map((value) => `settings.preferences.themes.${value}`),
   ...STATS_METRICS.map((value) => `stats.metrics.${value}`),
   ...STATS_PERIODS.map((value) => `stats.periods.${value}`),
-  ...DAY_SECTIONS.flatMap((value) => [
-    `today.sections.${value}.title`,
-    `today.sections.${value}.placeholder`,
-  ]),
+  ...DAY_SECTIONS.map((value) => `today.sections.${value}.title`),
   ...GOAL_KINDS.flatMap((value) => [
     `goals.kinds.${value}.title`,
     `goals.kinds.${value}.placeholder`,

@@ -35,10 +35,11 @@ export async function stopServers(): Promise<void> {
 
 /**
  * Renders the whole app at `path` against a loopback HTTP server whose responses `handler`
- * scripts. The API client speaks real HTTP to it, as it does to the FitCoach server.
+ * scripts. The API client speaks real HTTP to it, as it does to the FitCoach server. `path` may
+ * carry router state, as a navigation from another screen does.
  */
 export async function renderApp(
-  path: string,
+  path: string | { pathname: string; state: unknown },
   handler: TestHandler,
   options: {
     accessToken?: string;
@@ -54,7 +55,7 @@ export async function renderApp(
     baseUrl: server.url,
     tokenStore: createMemoryTokenStore({ accessToken: options.accessToken ?? null }),
   });
-  let currentLocation = path;
+  let currentLocation = typeof path === "string" ? path : path.pathname;
   function LocationProbe(): null {
     const location = useLocation();
     currentLocation = `${location.pathname}${location.search}${location.hash}`;

@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+
+import { launchBrowser, recordCspViolations } from "./browser";
+import type { TestBrowser } from "./browser";
+import { checkScreen } from "./check-screen";
+import { startFitCoachServer } from "./fitcoach-server";
+import type { RunningServer } from "./fitcoach-server";
+
+const PASSWORD = "saffron glacier pencil 83";
+
+let server: RunningServer;
+let testBrowser: TestBrowser;
+let page: Page;
+let cspViolations: string[];
+
+const email = `dana-${randomBytes(4).toString("hex")}@example.com`;
+
+interface CatalogFood {
+  id: string;
+  name: string;
+  per100g: { kcal: number };
+  portions: { id: string; unit: string; grams: number }[];
+}
+
+/** Reads the raw bananas from the food catalog through the API, as a native app would. */
+async function catalogBanana(): Promise<CatalogFood> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-client-type": "native" },
+    body: JSON.stringify({ email, password: PASSWORD, deviceName: "Test script" }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const search = await fetch(`${server.url}/api/v1/foods?q=banana`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const page = (await search.json()) as { items: CatalogFood[] };
+  const banana = page.items.find((food) => food.name === "Bananas, raw");
+  if (!banana) throw new Error("The catalog has no raw bananas; is the food catalog loaded?");
+  return banana;
+}
+
+function section(name: string): ReturnType<Page["getByRole"]> {
+  return page.getByRole("region", { name, exact: true });
+}
+
+beforeAll(async () => {
+  server = await startFitCoachServer();
+  testBrowser = await launchBrowser();
+  const context = await testBrowser.browser.newContext({ viewport: { width: 390, height: 844 } });
+  page = await context.newPage();
+  cspViolations = recordCspViolations(page);
+});
+
+afterAll(async () => {
+  await testBrowser?.close();
+  await server?.stop();
+});
+
+describe("daily log in Chromium", () => {
+  it("registers, verifies and logs in", async () => {
+    await page.goto(`${server.url}/register`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+
+    await page.goto(await server.waitForMailLink(email, "verify-email"));
+    await page.getByText("Your email address is verified.").waitFor();
+    await page.getByRole("link", { name: "Back to login" }).click();
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+
+    await page.getByRole("heading", { name: "Today", level: 1 }).waitFor();
+    await section("Water").getByText("0 of 2,500 ml").waitFor();
+    await checkScreen(page, "daily-log-empty");
+  });
+
+  it("adds a breakfast from the catalog", async () => {
+    const banana = await catalogBanana();
+    const medium = banana.portions.find((portion) => portion.unit.startsWith("medium"));
+    expect(medium).toBeDefined();
+    const expectedKcal = Math.round((banana.per100g.kcal * medium!.grams) / 100);
+    const meals = section("Meals");
+
+    await meals.getByLabel("Search foods").fill("banana");
+    await meals.getByRole("button", { name: "Bananas, raw", exact: true }).click();
+    await meals.getByLabel("Portion", { exact: true }).selectOption(medium!.id);
+    await meals.getByRole("button", { name: "Add to meal" }).click();
+    await meals.getByRole("button", { name: "Save meal" }).click();
+
+    const breakfast = meals.getByRole("region", { name: "Breakfast" });
+    await breakfast.getByText("Bananas, raw").waitFor();
+    expect(await breakfast.locator(".item").first().textContent()).toContain(
+      `${expectedKcal} kcal`,
+    );
+    expect(await breakfast.locator(".meal-totals").textContent()).toContain(
+      `Energy: ${expectedKcal} kcal`,
+    );
+    // The day's energy comes first in the day totals; a new account has no kcal goal yet.
+    expect(await meals.locator(".nutrient-grid dd").first().textContent()).toBe(
+      `${expectedKcal} kcal`,
+    );
+  });
+
+  it("adds water", async () => {
+    const water = section("Water");
+
+    await water.getByRole("button", { name: "+250 ml" }).click();
+
+    await water.getByText("250 of 2,500 ml").waitFor();
+    expect(await water.getByRole("list", { name: "Water entries" }).textContent()).toContain(
+      "250 ml",
+    );
+  });
+
+  it("logs a workout with two sets", async () => {
+    const workouts = section("Workouts");
+
+    await workouts.getByLabel("Duration (minutes)").fill("40");
+    await workouts.getByLabel("Intensity").selectOption("4");
+    await workouts.getByLabel("Search exercises").fill("barbell squat");
+    await workouts.getByRole("button", { name: "Barbell Squat", exact: true }).click();
+    await workouts.getByLabel("Set 1: reps").fill("5");
+    await workouts.getByLabel("Set 1: weight (kg, optional)").fill("60");
+    await workouts.getByRole("button", { name: "Add set (Barbell Squat)" }).click();
+    await workouts.getByLabel("Set 2: reps").fill("3");
+    await workouts.getByRole("button", { name: "Save workout" }).click();
+
+    const workout = workouts.getByRole("article", { name: "Workout 1" });
+    await workout.getByText("40 min · intensity 4 of 5").waitFor();
+    await workout.getByText("Barbell Squat").waitFor();
+    await workout.getByText("5 × 60 kg, 3 × 60 kg").waitFor();
+  });
+
+  it("keeps the entries after a reload", async () => {
+    await page.reload();
+
+    await section("Water").getByText("250 of 2,500 ml").waitFor();
+    await section("Meals")
+      .getByRole("region", { name: "Breakfast" })
+      .getByText("Bananas, raw")
+      .waitFor();
+    await section("Workouts").getByText("5 × 60 kg, 3 × 60 kg").waitFor();
+    await checkScreen(page, "daily-log");
+    expect(cspViolations).toEqual([]);
+  });
+});
