@@ -9,7 +9,7 @@ import type { CoachLimits } from "./coach-limits";
 import { builtinReason, failureNote } from "./coach-notes";
 import type { CoachPrivacyService } from "./coach-privacy.service";
 import { CHAT_CONTEXT_DAYS, type CoachService } from "./coach.service";
-import type { ConversationsService } from "./conversations.service";
+import type { ConversationsService, StoredTurn } from "./conversations.service";
 import { abortableIterable, startDeadline } from "./deadline";
 import { collectKnownNumbers, unsupportedClaims } from "./number-check";
 import { sanitizeModelMarkdown } from "./providers/model-output";
@@ -161,12 +161,24 @@ export function createChatService(deps: {
 
       const notes: string[] = [];
       let modelData: ModelData | null = null;
+      let plannedHistory: ChatTurn[] = history.map(({ role, content }) => ({ role, content }));
       const reason = builtinReason(provider, user);
       if (reason) {
         if (reason.note) notes.push(reason.note);
       } else {
         await deps.limits.assertBudgetLeft(user.userId);
-        modelData = dataForModel(context, await deps.privacy.areas(user.userId));
+        const consent = await deps.privacy.getConsent(user.userId);
+        modelData = dataForModel(context, consent.areas);
+        const shared = historyForExternalModel(
+          history,
+          consent.updatedAt === null ? null : new Date(consent.updatedAt),
+        );
+        if (shared.length < history.length) {
+          notes.push(
+            "Earlier replies of the offline coach, or from before your last privacy change, stay on this server; the model sees only the rest of this conversation.",
+          );
+        }
+        plannedHistory = shared;
         if (modelData.areas.length === 0) {
           notes.push(
             "You share no data areas with the model, so it sees only your message. Choose areas in the coach's privacy settings.",
@@ -174,9 +186,41 @@ export function createChatService(deps: {
         }
       }
       return run(
-        { user, request, context, history, modelData, notes, builtin: deps.builtin },
+        {
+          user,
+          request,
+          context,
+          history: plannedHistory,
+          modelData,
+          notes,
+          builtin: deps.builtin,
+        },
         clientSignal,
       );
     },
   };
+}
+
+/**
+ * Picks the earlier exchanges an external model may read. The offline coach replies from every
+ * logged area, and a reply written before the user's last consent change may quote areas that are
+ * no longer shared; both would leak data the user did not agree to send. So only exchanges
+ * answered by an external model since the last consent change go out, each with its question.
+ */
+export function historyForExternalModel(
+  history: StoredTurn[],
+  consentChangedAt: Date | null,
+): ChatTurn[] {
+  const shared: ChatTurn[] = [];
+  for (let index = 0; index < history.length; index += 1) {
+    const turn = history[index]!;
+    if (turn.role !== "assistant") continue;
+    const question = history[index - 1];
+    const external = turn.provider !== null && turn.provider !== "builtin";
+    const current = consentChangedAt === null || turn.createdAt >= consentChangedAt;
+    if (!external || !current || question?.role !== "user") continue;
+    shared.push({ role: "user", content: question.content });
+    shared.push({ role: "assistant", content: turn.content });
+  }
+  return shared;
 }

@@ -18,6 +18,12 @@ const TITLE_MAX_LENGTH = 60;
 
 type ConversationSummary = Omit<Conversation, "messages">;
 
+/** A stored message with who wrote it and when, so callers can decide where it may be sent. */
+export interface StoredTurn extends ChatTurn {
+  provider: CoachProviderName | null;
+  createdAt: Date;
+}
+
 export interface ConversationsService {
   list(userId: string): Promise<ConversationSummary[]>;
   get(userId: string, conversationId: string): Promise<Conversation | null>;
@@ -25,7 +31,7 @@ export interface ConversationsService {
    * Returns the recent turns of a conversation of this user, or none for a new one. Throws 404
    * for another user's or an unknown conversation and 409 when a limit is reached.
    */
-  history(userId: string, conversationId: string | undefined): Promise<ChatTurn[]>;
+  history(userId: string, conversationId: string | undefined): Promise<StoredTurn[]>;
   /** Stores one exchange and returns the conversation id, creating the conversation if needed. */
   append(
     userId: string,
@@ -121,7 +127,12 @@ export function createConversationsService(deps: {
         });
       }
       const rows = await db
-        .select({ role: coachMessages.role, content: coachMessages.content })
+        .select({
+          role: coachMessages.role,
+          content: coachMessages.content,
+          provider: coachMessages.provider,
+          createdAt: coachMessages.createdAt,
+        })
         .from(coachMessages)
         .where(
           and(eq(coachMessages.conversationId, conversationId), eq(coachMessages.userId, userId)),
