@@ -15,6 +15,8 @@ export * from "./problem-error";
 export * from "./retry-after";
 export * from "./token-store";
 export * from "./idempotency";
+export * from "./stats-api";
+export * from "./goals-api";
 
 /**
  * The typed FitCoach API: the transport plus one object per feature that the app shell uses.

@@ -27,6 +27,8 @@ export const statsQuerySchema = z.strictObject({
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
 });
+/** Query of GET /stats/:metric as a client sends it; `period` defaults to "day". */
+export type StatsQuery = z.input<typeof statsQuerySchema>;
 
 export const statPointSchema = z.object({
   /** First and last local date of the bucket (a day, a week or a calendar month). */
@@ -61,3 +63,4 @@ export const statsSchema = z.object({
   }),
 });
 export type Stats = z.infer<typeof statsSchema>;
+export type StatPoint = z.infer<typeof statPointSchema>;
