@@ -44,6 +44,8 @@ function makeStats(overrides: Partial<Stats> = {}): Stats {
     ],
     streaks: {
       rule: "water at or above the goal of 2000 ml",
+      condition: "at-least-target",
+      target: 2000,
       current: 1,
       longest: 1,
       longestStart: "2026-03-01",
