@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Goals } from "@fitcoach/contract";
+import type { DayCard, Goals } from "@fitcoach/contract";
 
 import { createGoalsApi } from "./goals-api";
 import type { GoalsApi } from "./goals-api";
@@ -42,6 +42,39 @@ function makeGoals(overrides: Partial<Goals> = {}): Goals {
     weeklyWorkouts: null,
     version: 0,
     ...overrides,
+  };
+}
+
+/** Builds an empty day card whose goal progress the test sets. */
+function makeDay(goals: DayCard["goals"]): DayCard {
+  return {
+    date: "2026-03-30",
+    timeZone: "Europe/Prague",
+    version: 0,
+    tags: [],
+    note: "",
+    wellness: { score: null, components: [], explanation: "Nothing logged." },
+    effort: { score: 0, load: 0, workouts: 0, explanation: "No workouts." },
+    meals: [],
+    totals: {
+      kcal: null,
+      protein: null,
+      carbs: null,
+      fat: null,
+      fiber: null,
+      sugar: null,
+      sodiumMg: null,
+      saturatedFat: null,
+      incomplete: [],
+    },
+    workouts: [],
+    water: { totalMl: 1500, goalMl: 2500, entries: [] },
+    sleep: [],
+    mood: [],
+    body: [],
+    weight: null,
+    steps: { total: 0, entries: [] },
+    goals,
   };
 }
 
@@ -145,5 +178,17 @@ describe("goals api", () => {
 
     expect(answer).toEqual(suggestion);
     expect(api.requests[0]?.path).toBe("/api/v1/goals/suggestion");
+  });
+
+  it("reads progress from the day card", async () => {
+    const progress = [{ goal: "water" as const, target: 2500, actual: 1500, percent: 60 }];
+    const { client, server: api } = await clientFor((_request, response) =>
+      sendJson(response, 200, makeDay(progress)),
+    );
+
+    const answer = await client.progress("2026-03-30");
+
+    expect(answer).toEqual(progress);
+    expect(api.requests[0]?.path).toBe("/api/v1/days/2026-03-30");
   });
 });

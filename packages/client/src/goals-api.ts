@@ -1,9 +1,12 @@
-import { goalsSchema, goalSuggestionSchema } from "@fitcoach/contract";
-import type { GoalSuggestion, Goals, GoalsPut } from "@fitcoach/contract";
+import { dayCardSchema, goalsSchema, goalSuggestionSchema } from "@fitcoach/contract";
+import type { DayCard, GoalSuggestion, Goals, GoalsPut } from "@fitcoach/contract";
 
 import type { ApiClientCore } from "./api-client";
 import { createIdempotencyKey } from "./idempotency";
 import { etagForVersion } from "./reminders-api";
+
+/** How far one target is met on a day, in the API's units (kg, ml, minutes, grams, kcal). */
+export type GoalProgress = DayCard["goals"][number];
 
 export interface GoalsUpdateOptions {
   /** Key of this write; pass the same one when retrying it so the server applies it once. */
@@ -20,6 +23,11 @@ export interface GoalsApi {
   update(version: number, patch: GoalsPut, options?: GoalsUpdateOptions): Promise<Goals>;
   /** Energy and macro targets computed from the profile; 422 while the profile lacks data. */
   suggestion(): Promise<GoalSuggestion>;
+  /**
+   * Reads progress on `date` (YYYY-MM-DD) from that day's card: one item per set target, with
+   * the latest weight and the workouts of the date's week.
+   */
+  progress(date: string): Promise<GoalProgress[]>;
 }
 
 export function createGoalsApi(core: ApiClientCore): GoalsApi {
@@ -35,5 +43,12 @@ export function createGoalsApi(core: ApiClientCore): GoalsApi {
         schema: goalsSchema,
       }),
     suggestion: () => core.request({ path: "/goals/suggestion", schema: goalSuggestionSchema }),
+    async progress(date) {
+      const day = await core.request({
+        path: `/days/${encodeURIComponent(date)}`,
+        schema: dayCardSchema,
+      });
+      return day.goals;
+    },
   };
 }
