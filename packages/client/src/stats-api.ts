@@ -6,8 +6,8 @@ import type { ApiClientCore } from "./api-client";
 /** Read-only statistics: one metric per day, week or month, its moving average and streaks. */
 export interface StatsApi {
   /**
-   * Fetches one metric. Without `from` the server picks a span that suits the period (30 days for
-   * "day", 12 weeks for "week", a year for "month"); without `to` it ends today.
+   * Fetches one metric. Without `to` the range ends today. Without `from` the server picks a span
+   * for the period: 30 days for "day", 12 weeks for "week" and a year for "month".
    */
   get(metric: StatMetric, query?: StatsQuery, signal?: AbortSignal): Promise<Stats>;
 }

@@ -64,7 +64,7 @@ export const statsSchema = z.object({
     rule: z.string(),
     /** The same condition as a code, so clients can word it in the reader's language. */
     condition: z.enum(STREAK_CONDITIONS),
-    /** Goal the condition compares with, in `unit`; null for "entry" and "positive". */
+    /** Goal the condition compares with, in `unit`, or null for "entry" and "positive". */
     target: z.number().nullable(),
     /** Days in a row up to `to` (or the day before, while `to` has no entry yet). */
     current: z.number().int(),

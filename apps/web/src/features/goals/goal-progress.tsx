@@ -43,6 +43,13 @@ function amountOf(
   }
 }
 
+/** Names the span a progress item covers: the latest weight, this week's workouts or today. */
+function progressScope(goal: ProgressGoal): "latest" | "week" | "today" {
+  if (goal === "weight") return "latest";
+  if (goal === "weeklyWorkouts") return "week";
+  return "today";
+}
+
 /** Lists how far the user is towards each target of one form, for today or this week. */
 export function GoalProgressList(props: {
   kind: GoalKind;
@@ -65,8 +72,7 @@ export function GoalProgressList(props: {
       {items.map((item) => {
         const name = t(`goals.progress.names.${item.goal}`);
         const target = amount(item.goal, item.target);
-        const scope =
-          item.goal === "weight" ? "latest" : item.goal === "weeklyWorkouts" ? "week" : "today";
+        const scope = progressScope(item.goal);
         const text =
           item.actual === null
             ? t("goals.progress.nothing", { name, target })

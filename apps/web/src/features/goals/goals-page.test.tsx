@@ -34,7 +34,7 @@ function makeGoals(overrides: Partial<Goals> = {}): Goals {
   };
 }
 
-/** Answers PATCH /goals with the goals merged with the body, one version up. */
+/** Returns a PATCH /goals handler that sends the goals merged with the body, one version up. */
 function patchGoals(current: Goals): Route {
   return (request: RecordedRequest, response: ServerResponse) => {
     const body = JSON.parse(request.body) as Partial<Goals>;
@@ -135,7 +135,7 @@ describe("goals page", () => {
     expect(bodiesOf(app.server.requests, "PATCH /api/v1/goals")).toEqual([]);
   });
 
-  it("rejects text that is no number", async () => {
+  it("rejects text that is not a number", async () => {
     const app = await renderApp("/goals", routeTable(goalRoutes(makeGoals())), {
       accessToken: "a1",
       session: "signed-in",

@@ -6,6 +6,7 @@ import { useMe } from "../../app/me-query";
 import { Page } from "../../ui/page";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Loading } from "../../ui/spinner";
+import { formatNumber } from "../coach/units";
 import { todayIn } from "../today/local-date";
 import { GOAL_KINDS, goalFields, SLEEP_HOURS_MAX, SLEEP_HOURS_MIN } from "./goal-fields";
 import type { GoalKind } from "./goal-fields";
@@ -31,12 +32,15 @@ export default function GoalsPage(): React.JSX.Element {
 }
 
 function GoalForms(props: { me: Me; goals: Goals }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const progress = useGoalProgress(todayIn(props.me.timeZone));
   const items: GoalProgress[] = progress.data ?? [];
 
   function hintFor(kind: GoalKind): string | undefined {
-    if (kind === "water") return t("goals.hints.water", { profileMl: props.me.waterGoalMl });
+    if (kind === "water")
+      return t("goals.hints.water", {
+        profileMl: formatNumber(props.me.waterGoalMl, i18n.language),
+      });
     if (kind === "sleep")
       return t("goals.hints.sleep", { min: SLEEP_HOURS_MIN, max: SLEEP_HOURS_MAX });
     return undefined;

@@ -35,7 +35,7 @@ export interface GoalsWrite {
   idempotencyKey: string;
 }
 
-/** Saves targets; the answer replaces the cached goals and the progress is read again. */
+/** Saves targets. The response replaces the cached goals, and the progress is read again. */
 export function useSaveGoals(): UseMutationResult<Goals, Error, GoalsWrite> {
   const goals = useGoalsApi();
   const queryClient = useQueryClient();

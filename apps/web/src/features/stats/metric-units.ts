@@ -3,7 +3,7 @@ import type { Me, StatMetric } from "@fitcoach/contract";
 const LB_PER_KG = 1 / 0.45359237;
 const MINUTES_PER_HOUR = 60;
 
-/** How one metric is shown: its unit label key and the conversion from the API's unit. */
+/** Display settings of one metric: the unit shown and the conversion from the API's unit. */
 export interface MetricDisplay {
   /** Unit shown, named in the catalog under stats.unitNames. */
   unit: string;

@@ -15,7 +15,7 @@ afterEach(stopServers);
 
 const TODAY = todayIn("Europe/Prague");
 
-/** Builds a day-by-day answer for the last three days with the given values. */
+/** Builds a day-by-day response ending today, one day per value. */
 function makeStats(metric: StatMetric, unit: string, values: (number | null)[]): Stats {
   const dates = values.map((_, index) => addDays(TODAY, index - values.length + 1));
   return {
