@@ -14,7 +14,7 @@ import { useSaveGoals } from "./use-goals";
 
 type Outcome = "saved" | "cleared";
 
-/** A write that has not succeeded yet; a retry of the same body reuses its key. */
+/** A write that has not succeeded yet. A retry of the same body reuses its key. */
 interface PendingWrite {
   body: string;
   idempotencyKey: string;
@@ -32,6 +32,8 @@ export function GoalForm(props: {
   fieldMessages?: Partial<Record<keyof GoalsPut, string>>;
   hint?: string;
   children?: ReactNode;
+  /** Renders extra controls inside the form; `fill` sets inputs by body field name. */
+  renderTools?(fill: (values: Partial<Record<keyof GoalsPut, number>>) => void): ReactNode;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const headingId = useId();
@@ -93,6 +95,10 @@ export function GoalForm(props: {
           submit(values, "saved");
         }}
       >
+        {props.renderTools?.((values) => {
+          setOutcome(null);
+          setTexts((current) => ({ ...current, ...stringValues(values) }));
+        })}
         {props.fields.map((field) => (
           <TextField
             key={field.name}
@@ -129,6 +135,10 @@ export function GoalForm(props: {
       </form>
     </section>
   );
+}
+
+function stringValues(values: Partial<Record<keyof GoalsPut, number>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
 }
 
 function readTexts(fields: GoalField[], goals: Goals): Record<string, string> {

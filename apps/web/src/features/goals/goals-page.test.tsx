@@ -286,4 +286,69 @@ describe("goals page", () => {
     const sleep = await openCard("Sleep");
     expect(within(sleep).getByText("Sleep today: 7 h of 7.5 h")).toBeInTheDocument();
   });
+
+  it("fills suggested targets for review", async () => {
+    const app = await renderApp(
+      "/goals",
+      routeTable(
+        goalRoutes(makeGoals(), {
+          "GET /api/v1/goals/suggestion": {
+            bmrKcal: 1400,
+            maintenanceKcal: 2170,
+            kcal: 2170,
+            proteinG: 102,
+            carbsG: 291,
+            fatG: 60,
+            basis: {
+              ageYears: 36,
+              sex: "female",
+              heightCm: 168,
+              weightKg: 64,
+              activityFactor: 1.55,
+            },
+            explanation: "Mifflin-St Jeor basal rate times the activity factor.",
+          },
+        }),
+      ),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const card = await openCard("Energy and macros");
+
+    await userEvent
+      .setup()
+      .click(within(card).getByRole("button", { name: "Fill in suggested targets" }));
+
+    expect(
+      await within(card).findByText(/basal rate 1,400 kcal × activity factor 1.55 = 2,170 kcal/),
+    ).toBeInTheDocument();
+    expect(within(card).getByLabelText("Energy per day (kcal)")).toHaveValue("2170");
+    expect(within(card).getByLabelText("Protein per day (g)")).toHaveValue("102");
+    expect(within(card).getByLabelText("Carbohydrate per day (g)")).toHaveValue("291");
+    expect(within(card).getByLabelText("Fat per day (g)")).toHaveValue("60");
+    expect(bodiesOf(app.server.requests, "PATCH /api/v1/goals")).toEqual([]);
+  });
+
+  it("explains a suggestion without profile data", async () => {
+    await renderApp(
+      "/goals",
+      routeTable(
+        goalRoutes(makeGoals(), {
+          "GET /api/v1/goals/suggestion": (_request: RecordedRequest, response: ServerResponse) =>
+            sendProblem(response, 422, "unprocessable-content"),
+        }),
+      ),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const card = await openCard("Energy and macros");
+
+    await userEvent
+      .setup()
+      .click(within(card).getByRole("button", { name: "Fill in suggested targets" }));
+
+    const alert = await within(card).findByRole("alert");
+    expect(alert.textContent).toBe(
+      "A suggestion needs your date of birth, sex, height and activity level in Settings, and a logged weight.",
+    );
+    expect(within(card).getByLabelText("Energy per day (kcal)")).toHaveValue("");
+  });
 });

@@ -12,6 +12,7 @@ import { GOAL_KINDS, goalFields, SLEEP_HOURS_MAX, SLEEP_HOURS_MIN } from "./goal
 import type { GoalKind } from "./goal-fields";
 import { GoalForm } from "./goal-form";
 import { GoalProgressList } from "./goal-progress";
+import { SuggestionButton } from "./suggestion-button";
 import { useGoalProgress, useGoals } from "./use-goals";
 import "./goals.css";
 
@@ -55,6 +56,22 @@ function GoalForms(props: { me: Me; goals: Goals }): React.JSX.Element {
           fields={goalFields(kind, props.me.units)}
           goals={props.goals}
           hint={hintFor(kind)}
+          renderTools={
+            kind === "nutrition"
+              ? (fill) => (
+                  <SuggestionButton
+                    onSuggest={(suggestion) =>
+                      fill({
+                        kcal: suggestion.kcal,
+                        proteinG: suggestion.proteinG,
+                        carbsG: suggestion.carbsG,
+                        fatG: suggestion.fatG,
+                      })
+                    }
+                  />
+                )
+              : undefined
+          }
           fieldMessages={{
             sleepMin: t("goals.sleepRange", { min: SLEEP_HOURS_MIN, max: SLEEP_HOURS_MAX }),
           }}
