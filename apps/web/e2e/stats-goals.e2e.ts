@@ -189,6 +189,7 @@ describe("goals and stats in Chromium", () => {
     const days = logged.reduce((sum, cells) => sum + Number(cells[2]), 0);
     expect(days).toBe(3);
     expect(await card.getByText("Current streak: 3 days").count()).toBe(1);
+    await checkScreen(page, "stats-weight-week");
   });
 
   it("reports no CSP violations", () => {

@@ -15,6 +15,8 @@ export interface MetricChartProps {
   /** Names of the two series, for the legend and the tooltip. */
   valueLabel: string;
   averageLabel: string;
+  /** False for metrics such as body weight, whose changes vanish on an axis from zero. */
+  startsAtZero: boolean;
   formatBucket(row: ChartRow): string;
   formatValue(value: number): string;
 }
@@ -48,6 +50,7 @@ export default function MetricChart(props: MetricChartProps): React.JSX.Element 
             tick={{ fill: "currentColor" }}
             stroke="currentColor"
             width={56}
+            domain={props.startsAtZero ? [0, "auto"] : ["auto", "auto"]}
             tickFormatter={(value: number) => props.formatValue(value)}
           />
           <Tooltip

@@ -109,6 +109,7 @@ function MetricCard(props: {
               rows={rows}
               valueLabel={t(`stats.series.value.${stats.period}`)}
               averageLabel={t("stats.series.average")}
+              startsAtZero={stats.metric !== "weight"}
               formatBucket={formatRow(stats.period, "short")}
               formatValue={formatValue}
             />
