@@ -1,20 +1,13 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { STAT_METRICS, STAT_PERIODS } from "@fitcoach/contract";
-import type { StatMetric, StatPeriod } from "@fitcoach/contract";
+import type { StatMetric } from "@fitcoach/contract";
 
 import { SelectField } from "../../ui/select-field";
 import { TextField } from "../../ui/text-field";
 import { RANGE_MAX_DAYS, RANGE_PRESETS } from "./stats-range";
-import type { DateRange, RangeErrors, RangePreset } from "./stats-range";
-
-export interface StatsSelection {
-  metric: StatMetric;
-  period: StatPeriod;
-  preset: RangePreset;
-  /** The dates typed for a custom range; ignored for the presets. */
-  custom: DateRange;
-}
+import type { RangeErrors, RangePreset } from "./stats-range";
+import type { StatsSelection } from "./stats-selection";
 
 /** Metric, range and period pickers of the stats screen. */
 export function StatsControls(props: {

@@ -202,4 +202,46 @@ describe("stats page", () => {
       ),
     );
   });
+
+  it("opens the view in the address", async () => {
+    const app = await renderApp(
+      "/stats?metric=water&period=week&range=90d",
+      routeTable({ "GET /api/v1/stats/*": statsRoute({}) }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+
+    await waitFor(() =>
+      expect(statsRequests(app.server.requests).at(-1)).toBe(
+        `/api/v1/stats/water?period=week&from=${addDays(TODAY, -89)}&to=${TODAY}`,
+      ),
+    );
+    expect(screen.getByLabelText("Metric")).toHaveValue("water");
+    expect(screen.getByRole("radio", { name: "Week" })).toBeChecked();
+  });
+
+  it("keeps the choice in the address", async () => {
+    const app = await renderApp("/stats", routeTable({ "GET /api/v1/stats/*": statsRoute({}) }), {
+      accessToken: "a1",
+      session: "signed-in",
+    });
+    const user = userEvent.setup();
+
+    await user.selectOptions(await screen.findByLabelText("Metric"), "sleep");
+    await user.click(screen.getByRole("radio", { name: "Month" }));
+
+    expect(app.location()).toBe("/stats?metric=sleep&period=month&range=30d");
+  });
+
+  it("words streaks in Russian", async () => {
+    await renderApp(
+      "/stats?metric=water",
+      routeTable({
+        "GET /api/v1/stats/*": statsRoute({ water: makeStats("water", "ml", [2000]) }),
+      }),
+      { accessToken: "a1", session: "signed-in", language: "ru" },
+    );
+
+    expect(await screen.findByText("Текущая серия: 2 дня")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Вода (мл)" })).toBeInTheDocument();
+  });
 });

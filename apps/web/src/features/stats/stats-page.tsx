@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { STAT_METRICS, STAT_PERIODS } from "@fitcoach/contract";
 import type { Me, StatPeriod, Stats } from "@fitcoach/contract";
 
@@ -14,7 +15,8 @@ import { buildChartRows, hasData } from "./chart-rows";
 import type { ChartRow } from "./chart-rows";
 import { metricDisplay } from "./metric-units";
 import { StatsControls } from "./stats-controls";
-import type { StatsSelection } from "./stats-controls";
+import { readSelection, selectionParams } from "./stats-selection";
+import type { StatsSelection } from "./stats-selection";
 import { formatBucket } from "./stats-format";
 import { checkCustomRange, presetRange } from "./stats-range";
 import type { DateRange, RangeErrors } from "./stats-range";
@@ -54,18 +56,18 @@ function selectedRange(
 
 function StatsView(props: { me: Me }): React.JSX.Element {
   const today = todayIn(props.me.timeZone);
-  const [selection, setSelection] = useState<StatsSelection>({
-    metric: "weight",
-    period: "day",
-    preset: "30d",
-    custom: presetRange("30d", today),
-  });
+  const [params, setParams] = useSearchParams();
+  const selection = readSelection(params, today);
   const { range, errors } = selectedRange(selection, today);
   const stats = useStats(selection.metric, selection.period, range);
 
   return (
     <>
-      <StatsControls selection={selection} rangeErrors={errors} onChange={setSelection} />
+      <StatsControls
+        selection={selection}
+        rangeErrors={errors}
+        onChange={(next) => setParams(selectionParams(next), { replace: true })}
+      />
       <ProblemAlert error={stats.error} />
       {stats.data ? (
         <MetricCard stats={stats.data} units={props.me.units} isUpdating={stats.isFetching} />
