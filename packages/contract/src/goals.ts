@@ -66,3 +66,4 @@ export const goalSuggestionSchema = z.object({
   }),
   explanation: z.string(),
 });
+export type GoalSuggestion = z.infer<typeof goalSuggestionSchema>;

@@ -18,6 +18,13 @@ export const STAT_METRICS = [
 ] as const;
 export type StatMetric = (typeof STAT_METRICS)[number];
 
+/**
+ * Condition a day must meet to count towards a streak: any entry, a value above zero, a value at
+ * or above the target, or a value within 10 % of the target.
+ */
+export const STREAK_CONDITIONS = ["entry", "positive", "at-least-target", "near-target"] as const;
+export type StreakCondition = (typeof STREAK_CONDITIONS)[number];
+
 export const STAT_PERIODS = ["day", "week", "month"] as const;
 export type StatPeriod = (typeof STAT_PERIODS)[number];
 
@@ -27,6 +34,8 @@ export const statsQuerySchema = z.strictObject({
   from: localDateSchema.optional(),
   to: localDateSchema.optional(),
 });
+/** Query of GET /stats/:metric as a client sends it; `period` defaults to "day". */
+export type StatsQuery = z.input<typeof statsQuerySchema>;
 
 export const statPointSchema = z.object({
   /** First and last local date of the bucket (a day, a week or a calendar month). */
@@ -53,6 +62,10 @@ export const statsSchema = z.object({
   streaks: z.object({
     /** Condition a day must meet to count, such as "water at or above the goal". */
     rule: z.string(),
+    /** The same condition as a code, so clients can word it in the reader's language. */
+    condition: z.enum(STREAK_CONDITIONS),
+    /** Goal the condition compares with, in `unit`, or null for "entry" and "positive". */
+    target: z.number().nullable(),
     /** Days in a row up to `to` (or the day before, while `to` has no entry yet). */
     current: z.number().int(),
     longest: z.number().int(),
@@ -61,3 +74,4 @@ export const statsSchema = z.object({
   }),
 });
 export type Stats = z.infer<typeof statsSchema>;
+export type StatPoint = z.infer<typeof statPointSchema>;

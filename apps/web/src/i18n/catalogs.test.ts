@@ -14,6 +14,7 @@ import {
   REMINDER_CHANNELS,
   REMINDER_KINDS,
   SEXES,
+  STREAK_CONDITIONS,
   TRAINING_LEVELS,
   UNITS,
   WEEK_STARTS,
@@ -22,6 +23,9 @@ import {
 import { THEMES } from "../app/theme";
 import { COACH_SECTIONS } from "../features/coach/coach-page";
 import { GOAL_KINDS } from "../features/goals/goals-page";
+import { PROGRESS_GOALS } from "../features/goals/goal-progress";
+import { METRIC_UNITS } from "../features/stats/metric-units";
+import { RANGE_PRESETS } from "../features/stats/stats-range";
 import { STATS_METRICS, STATS_PERIODS } from "../features/stats/stats-page";
 import { DAY_SECTIONS } from "../features/today/today-page";
 import { CATALOGS } from "./i18n";
@@ -57,12 +61,22 @@ const DYNAMIC_KEYS: string[] = [
   ...WEEK_STARTS.map((value) => `settings.preferences.weekStarts.${value}`),
   ...THEMES.map((value) => `settings.preferences.themes.${value}`),
   ...STATS_METRICS.map((value) => `stats.metrics.${value}`),
-  ...STATS_PERIODS.map((value) => `stats.periods.${value}`),
-  ...DAY_SECTIONS.map((value) => `today.sections.${value}.title`),
-  ...GOAL_KINDS.flatMap((value) => [
-    `goals.kinds.${value}.title`,
-    `goals.kinds.${value}.placeholder`,
+  ...STATS_PERIODS.flatMap((value) => [
+    `stats.periods.${value}`,
+    `stats.series.value.${value}`,
+    `stats.table.bucket.${value}`,
   ]),
+  ...RANGE_PRESETS.map((value) => `stats.range.presets.${value}`),
+  ...METRIC_UNITS.map((value) => `stats.unitNames.${value}`),
+  ...STREAK_CONDITIONS.map((value) => `stats.streaks.conditions.${value}`),
+  ...DAY_SECTIONS.map((value) => `today.sections.${value}.title`),
+  ...GOAL_KINDS.map((value) => `goals.kinds.${value}.title`),
+  ...Object.values(PROGRESS_GOALS)
+    .flat()
+    .map((value) => `goals.progress.names.${value}`),
+  ...["today", "week", "latest"].map((value) => `goals.progress.${value}`),
+  ...["kcal", "g", "ml", "h", "kg", "lb", "count"].map((value) => `goals.amounts.${value}`),
+  ...["saved", "cleared"].map((value) => `goals.${value}`),
   ...COACH_SECTIONS.map((section) => `coach.sections.${section.key}`),
   ...COACH_AREAS.flatMap((value) => [`coach.areas.${value}.title`, `coach.areas.${value}.sends`]),
   ...BODY_GOALS.map((value) => `coach.goals.${value}`),

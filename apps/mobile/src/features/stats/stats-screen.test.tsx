@@ -28,7 +28,15 @@ function stats(metric: string, values: (number | null)[]): unknown {
       days: value === null ? 0 : 1,
     })),
     movingAverage7: [],
-    streaks: { rule: "any entry", current: 2, longest: 5, longestStart: null, longestEnd: null },
+    streaks: {
+      rule: "any entry",
+      condition: "entry",
+      target: null,
+      current: 2,
+      longest: 5,
+      longestStart: null,
+      longestEnd: null,
+    },
   };
 }
 

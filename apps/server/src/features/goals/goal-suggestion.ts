@@ -1,11 +1,7 @@
-import type { Me } from "@fitcoach/contract";
-import type { z } from "zod";
-import type { goalSuggestionSchema } from "@fitcoach/contract";
+import type { GoalSuggestion, Me } from "@fitcoach/contract";
 import { DateTime } from "luxon";
 
 import { problem } from "../../platform/errors";
-
-export type GoalSuggestion = z.infer<typeof goalSuggestionSchema>;
 
 /** Multipliers of the basal rate for each activity level (the usual Harris-Benedict factors). */
 const ACTIVITY_FACTORS: Record<NonNullable<Me["activityLevel"]>, number> = {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
-import type { StatMetric, StatPeriod, Stats } from "@fitcoach/contract";
+import type { StatMetric, StatPeriod, Stats, StreakCondition } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
 import { rowsOf } from "../../platform/database";
@@ -37,15 +37,31 @@ interface UserTargets {
   steps: number | null;
 }
 
+interface StreakRule {
+  /** SQL condition on `value` that makes a day count. */
+  condition: SQL;
+  rule: string;
+  code: StreakCondition;
+  target: number | null;
+}
+
 interface MetricDefinition {
   unit: string;
   /** `select date, value` per day with data, for one user up to a date. */
   daily(userId: string, to: string): SQL | "nutrition";
-  /** SQL condition on `value` that makes a day count for streaks, and its description. */
-  streak(targets: UserTargets): { condition: SQL; rule: string };
+  streak(targets: UserTargets): StreakRule;
 }
 
-const logged = { condition: sql`value is not null`, rule: "a day with an entry" };
+const logged: StreakRule = {
+  condition: sql`value is not null`,
+  rule: "a day with an entry",
+  code: "entry",
+  target: null,
+};
+
+function positive(rule: string): StreakRule {
+  return { condition: sql`value > 0`, rule, code: "positive", target: null };
+}
 
 function perDay(table: SQL, valueExpression: SQL, userId: string, to: string, extra?: SQL): SQL {
   return sql`select date, ${valueExpression} as value from ${table}
@@ -72,6 +88,8 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
     streak: (targets) => ({
       condition: sql`value >= ${targets.waterMl}`,
       rule: `water at or above the goal of ${targets.waterMl} ml`,
+      code: "at-least-target",
+      target: targets.waterMl,
     }),
   },
   sleep: {
@@ -83,6 +101,8 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
         : {
             condition: sql`value >= ${targets.sleepMin}`,
             rule: `sleep of at least the goal of ${targets.sleepMin} minutes`,
+            code: "at-least-target",
+            target: targets.sleepMin,
           },
   },
   mood: {
@@ -95,10 +115,12 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
     daily: (userId, to) => perDay(sql`${stepEntries}`, sql`sum(count)::float8`, userId, to),
     streak: (targets) =>
       targets.steps === null
-        ? { condition: sql`value > 0`, rule: "a day with steps" }
+        ? positive("a day with steps")
         : {
             condition: sql`value >= ${targets.steps}`,
             rule: `steps at or above the goal of ${targets.steps}`,
+            code: "at-least-target",
+            target: targets.steps,
           },
   },
   effort: {
@@ -110,12 +132,12 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
         userId,
         to,
       ),
-    streak: () => ({ condition: sql`value > 0`, rule: "a day with a workout" }),
+    streak: () => positive("a day with a workout"),
   },
   workouts: {
     unit: "workouts",
     daily: (userId, to) => perDay(sql`${workouts}`, sql`count(*)::float8`, userId, to),
-    streak: () => ({ condition: sql`value > 0`, rule: "a day with a workout" }),
+    streak: () => positive("a day with a workout"),
   },
   "training-volume": {
     unit: "kg",
@@ -123,7 +145,7 @@ const METRICS: Record<StatMetric, MetricDefinition> = {
       from ${workoutSets} s join ${workouts} w on w.id = s.workout_id
       where s.user_id = ${userId} and w.date <= ${to} and s.reps > 0 and s.weight_kg > 0
       group by w.date`,
-    streak: () => ({ condition: sql`value > 0`, rule: "a day with lifted volume" }),
+    streak: () => positive("a day with lifted volume"),
   },
   kcal: nutritionMetric("kcal"),
   protein: nutritionMetric("g"),
@@ -140,8 +162,10 @@ function nutritionMetric(unit: string): MetricDefinition {
         ? {
             condition: sql`abs(value - ${targets.kcal}) <= ${targets.kcal * 0.1}`,
             rule: `energy within 10 % of the goal of ${targets.kcal} kcal`,
+            code: "near-target",
+            target: targets.kcal,
           }
-        : { condition: sql`value is not null`, rule: "a day with meals logged" },
+        : { ...logged, rule: "a day with meals logged" },
   };
 }
 
@@ -267,6 +291,8 @@ export function createStatsService(deps: {
         movingAverage7: averages.map((item) => ({ date: item.date, value: round(item.value) })),
         streaks: {
           rule: streak.rule,
+          condition: streak.code,
+          target: streak.target,
           current: current?.length ?? 0,
           longest: longest?.length ?? 0,
           longestStart: longest?.first ?? null,

@@ -96,11 +96,25 @@ describe("stats", () => {
     expect(average["2026-03-30"]).toBe(2320);
     // Days at or above 2500 ml: 23–24, 26, 29–30.
     expect(stats.body.streaks).toMatchObject({
+      condition: "at-least-target",
+      target: 2500,
       current: 2,
       longest: 2,
       longestStart: "2026-03-29",
       longestEnd: "2026-03-30",
     });
+  });
+
+  it("codes streak conditions per metric", async () => {
+    const weight = await call(subject, user, "GET", "/api/v1/stats/weight");
+    const workouts = await call(subject, user, "GET", "/api/v1/stats/workouts");
+    await call(subject, user, "PATCH", "/api/v1/goals", { sleepMin: 450 });
+    const sleep = await call(subject, user, "GET", "/api/v1/stats/sleep");
+    await call(subject, user, "PATCH", "/api/v1/goals", { sleepMin: null });
+
+    expect(weight.body.streaks).toMatchObject({ condition: "entry", target: null });
+    expect(workouts.body.streaks).toMatchObject({ condition: "positive", target: null });
+    expect(sleep.body.streaks).toMatchObject({ condition: "at-least-target", target: 450 });
   });
 
   it("groups calendar months", async () => {
