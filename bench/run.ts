@@ -49,6 +49,8 @@ const environment: Record<string, string> = {
   PASSWORD_PEPPER: "bench-password-pepper-0123456789abcdefghijklmnop",
   BCRYPT_COST: "12",
   ACCESS_TOKEN_TTL_SECONDS: "3600",
+  // The load generator is one address sending thousands of requests a second.
+  RATE_LIMIT_API: "10000000/minute",
   FRONTEND_URL: "https://fitcoach.example.test",
   CORS_ORIGINS: BASE,
   ...(mode === "postgres" ? { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: "10" } : {}),

@@ -18,7 +18,7 @@ import { requestIdFor } from "./platform/logger";
 import { RequestLogController } from "./platform/request-log";
 import type { Mailer } from "./platform/mail/mailer";
 import { registerOpenApi } from "./platform/openapi";
-import { registerRateLimit } from "./platform/rate-limit";
+import { registerApiRateLimit, registerRateLimit } from "./platform/rate-limit";
 import { createRouteIndex } from "./platform/route-index";
 import { registerSecurityHeaders } from "./platform/security-headers";
 import { registerWebApp } from "./platform/web-app";
@@ -96,6 +96,7 @@ export async function buildApp(
   await registerCors(app, config.corsOrigins);
   await app.register(cookie);
   await registerRateLimit(app, deps.counters);
+  registerApiRateLimit(app, deps.counters, config.rateLimits.api);
   installErrorHandling(app, allowedMethods, { servesWebApp: deps.webRoot !== null });
   registerInputGuards(app);
   if (!config.isProduction) await registerOpenApi(app);

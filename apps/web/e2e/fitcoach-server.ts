@@ -60,6 +60,8 @@ export async function startFitCoachServer(): Promise<RunningServer> {
       LOG_LEVEL: "info",
       // The lowest cost bcrypt allows keeps logins fast; production refuses anything under 12.
       BCRYPT_COST: "4",
+      // Every page load fans out into several API calls from one address.
+      RATE_LIMIT_API: "100000/minute",
       REDIS_KEY_PREFIX: `fitcoach-e2e-${randomBytes(4).toString("hex")}:`,
     },
   });

@@ -65,3 +65,50 @@ export async function registerRateLimit(app: FastifyInstance, counters: Counters
 export function rateLimitFor(rule: RateLimitRule): { rateLimit: RateLimitOptions } {
   return { rateLimit: { max: rule.max, timeWindow: rule.windowSeconds * 1000 } };
 }
+
+/**
+ * Groups an address the way the per-route limits do: one IPv4 address, or the /64 an IPv6
+ * subscriber usually owns, so rotating through one's own /64 gives no more requests.
+ */
+export function addressGroup(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/**
+ * Limits every request under /api per client address over all routes together
+ * (RATE_LIMIT_API), on top of the stricter per-route limits, so no address can flood the
+ * expensive reads such as statistics, exports and food search.
+ */
+export function registerApiRateLimit(
+  app: FastifyInstance,
+  counters: Counters,
+  rule: RateLimitRule,
+): void {
+  const windowMs = rule.windowSeconds * 1000;
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/")) return;
+    const state = await counters.hit(`rate:api:${addressGroup(request.ip)}`, windowMs);
+    const resetSeconds = Math.max(1, Math.ceil(state.resetInMs / 1000));
+    reply.header("x-ratelimit-limit", rule.max);
+    reply.header("x-ratelimit-remaining", Math.max(0, rule.max - state.count));
+    reply.header("x-ratelimit-reset", resetSeconds);
+    if (state.count <= rule.max) return;
+    if (state.count === rule.max + 1) {
+      request.log.warn({ route: request.routeOptions.url }, "API rate limit exceeded");
+    }
+    throw problem("rate-limited", {
+      detail: `Too many requests from this address; try again in ${resetSeconds} seconds.`,
+      headers: { "retry-after": String(resetSeconds) },
+    });
+  });
+}
