@@ -60,6 +60,7 @@ export async function startFitCoachServer(options: ServerOptions = {}): Promise<
       // later tests in a file wait for the limit instead of testing sync.
       RATE_LIMIT_LOGIN: "200/minute",
       RATE_LIMIT_REGISTER: "200/minute",
+      RATE_LIMIT_API: "100000/minute",
     },
   });
   const stderr: string[] = [];
