@@ -169,6 +169,65 @@ describe("water entries", () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  it("runs a retry again once its If-Match is fixed", async () => {
+    const created = await call(subject, user, "POST", "/api/v1/water", {
+      date: "2026-03-06",
+      ml: 200,
+    });
+    const headers = { "idempotency-key": "water-retry-412" };
+    const stale = await call(
+      subject,
+      user,
+      "PATCH",
+      `/api/v1/water/${created.body.id}`,
+      { ml: 321 },
+      { ...headers, "if-match": '"v999"' },
+    );
+
+    const fixed = await call(
+      subject,
+      user,
+      "PATCH",
+      `/api/v1/water/${created.body.id}`,
+      { ml: 321 },
+      { ...headers, "if-match": String(created.headers.etag) },
+    );
+
+    expect(stale.status).toBe(412);
+    expect(fixed.status).toBe(200);
+    expect(fixed.headers["idempotent-replayed"]).toBeUndefined();
+    expect(fixed.body.ml).toBe(321);
+  });
+
+  it("refuses a key reused with another If-Match", async () => {
+    const created = await call(subject, user, "POST", "/api/v1/water", {
+      date: "2026-03-06",
+      ml: 210,
+    });
+    const headers = { "idempotency-key": "water-retry-etag" };
+    const first = await call(
+      subject,
+      user,
+      "PATCH",
+      `/api/v1/water/${created.body.id}`,
+      { ml: 220 },
+      { ...headers, "if-match": String(created.headers.etag) },
+    );
+
+    const other = await call(
+      subject,
+      user,
+      "PATCH",
+      `/api/v1/water/${created.body.id}`,
+      { ml: 220 },
+      { ...headers, "if-match": String(first.headers.etag) },
+    );
+
+    expect(first.status).toBe(200);
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe("/problems/idempotency-key-reused");
+  });
+
   it("reports more entries past the limit", async () => {
     for (const ml of [101, 102, 103]) {
       await call(subject, user, "POST", "/api/v1/water", { date: "2026-03-07", ml });

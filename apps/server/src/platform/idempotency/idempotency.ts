@@ -21,8 +21,8 @@ declare module "fastify" {
 /**
  * Honours the Idempotency-Key header on authenticated writes. The first request with a key runs
  * and its response is stored. A repeat with the same body gets that stored response, a repeat with a
- * different body gets 422, and one that arrives while the first still runs gets 409.
- * Server errors are not stored, so a retry after a 5xx runs again.
+ * different request (body, query or If-Match) gets 422, and one that arrives while the first still
+ * runs gets 409. Server errors are not stored, so a retry after a 5xx runs again.
  */
 export function registerIdempotency(
   app: FastifyInstance,
@@ -34,7 +34,7 @@ export function registerIdempotency(
   app.addHook("preHandler", async (request, reply) => {
     const key = request.headers["idempotency-key"];
     if (key === undefined || !WRITE_METHODS.has(request.method) || !request.user) return;
-    if (carriesSecrets(request)) return;
+    if (carriesSecrets(request) || isMultipart(request)) return;
     if (typeof key !== "string" || !KEY_PATTERN.test(key)) {
       throw problem("validation-failed", {
         detail: "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.",
@@ -98,8 +98,14 @@ export function registerIdempotency(
       eq(idempotencyKeys.key, key),
     );
 
-    // Errors that depend on timing rather than on the request are not remembered.
-    if (reply.statusCode >= 500 || reply.statusCode === 409 || reply.statusCode === 429) {
+    // Answers that depend on timing or on the row's current version rather than on the request
+    // are not remembered, so a retry after fixing If-Match runs again.
+    if (
+      reply.statusCode >= 500 ||
+      reply.statusCode === 409 ||
+      reply.statusCode === 412 ||
+      reply.statusCode === 429
+    ) {
       await deps.db.delete(idempotencyKeys).where(where);
       return payload;
     }
@@ -145,13 +151,24 @@ function carriesSecrets(request: FastifyRequest): boolean {
   );
 }
 
+/**
+ * Uploads stream their body after this hook runs, so two different files would look alike here.
+ * Their routes are safe to repeat without a stored answer: a photo replaces the previous one, and
+ * an import of a file already imported adds nothing.
+ */
+function isMultipart(request: FastifyRequest): boolean {
+  return (request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
+}
+
 function hashRequest(request: FastifyRequest, hashKey: Buffer): string {
-  const isMultipart = (request.headers["content-type"] ?? "").startsWith("multipart/");
-  const body = isMultipart ? "multipart" : JSON.stringify(request.body ?? null);
+  const ifMatch = request.headers["if-match"] ?? "";
+  const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+  const parts = [
+    `${request.method} ${request.routeOptions.url ?? request.url}${search}`,
+    JSON.stringify(request.params ?? {}),
+    JSON.stringify(ifMatch),
+    JSON.stringify(request.body ?? null),
+  ];
   // Keyed, so the stored digest of a body cannot be tested against guesses offline.
-  return createHmac("sha256", hashKey)
-    .update(
-      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params ?? {})}\n${body}`,
-    )
-    .digest("base64url");
+  return createHmac("sha256", hashKey).update(parts.join("\n")).digest("base64url");
 }
