@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { requireSomeField } from "./patch";
 import { localDateSchema } from "./common";
 import { CM_PER_IN, entryMetaSchema, KG_PER_LB, measurement } from "./entries";
 
@@ -71,10 +72,12 @@ export const bodyCreateSchema = z
       context.addIssue({ code: "custom", message: "send at least one measurement", path: [] });
     }
   });
-export const bodyPatchSchema = z
-  .strictObject({ date: localDateSchema, ...measurementFields })
-  .partial()
-  .superRefine(refinePairs);
+export const bodyPatchSchema = requireSomeField(
+  z
+    .strictObject({ date: localDateSchema, ...measurementFields })
+    .partial()
+    .superRefine(refinePairs),
+);
 export type BodyCreate = z.infer<typeof bodyCreateSchema>;
 export type BodyPatch = z.infer<typeof bodyPatchSchema>;
 

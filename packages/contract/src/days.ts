@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { requireSomeField } from "./patch";
 import { mealSchema, nutrientTotalsSchema } from "./meals";
 
 import { localDateSchema } from "./common";
@@ -27,9 +28,9 @@ export type NutritionTotals = z.infer<typeof nutritionTotalsSchema>;
 
 export const dayParamsSchema = z.strictObject({ date: localDateSchema });
 
-export const dayPatchSchema = z
-  .strictObject({ tags: tagsSchema, note: noteSchema(DAY_NOTE_MAX_LENGTH) })
-  .partial();
+export const dayPatchSchema = requireSomeField(
+  z.strictObject({ tags: tagsSchema, note: noteSchema(DAY_NOTE_MAX_LENGTH) }).partial(),
+);
 export type DayPatch = z.infer<typeof dayPatchSchema>;
 
 export const scoreComponentSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { requireSomeField } from "./patch";
 import { idSchema, localDateSchema } from "./common";
 
 /** Limits shared by every logged entry; each kind adds its own. */
@@ -70,7 +71,7 @@ export const waterCreateSchema = z.strictObject({
   date: localDateSchema,
   ml: z.number().int().min(WATER_ENTRY_MIN_ML).max(WATER_ENTRY_MAX_ML),
 });
-export const waterPatchSchema = waterCreateSchema.partial();
+export const waterPatchSchema = requireSomeField(waterCreateSchema.partial());
 export const waterEntrySchema = entryMetaSchema.extend({ ml: z.number().int() });
 export type WaterEntry = z.infer<typeof waterEntrySchema>;
 export type WaterCreate = z.infer<typeof waterCreateSchema>;
@@ -94,7 +95,7 @@ export const sleepCreateSchema = z.strictObject({
   quality: z.number().int().min(1).max(5),
   phases: sleepPhasesSchema.nullable().optional(),
 });
-export const sleepPatchSchema = sleepCreateSchema.partial();
+export const sleepPatchSchema = requireSomeField(sleepCreateSchema.partial());
 export const sleepEntrySchema = entryMetaSchema.extend({
   bedtime: z.string(),
   wakeTime: z.string(),
@@ -117,16 +118,18 @@ export const moodCreateSchema = z.strictObject({
   tags: tagsSchema.default([]),
   note: noteSchema().default(""),
 });
-export const moodPatchSchema = z
-  .strictObject({
-    date: localDateSchema,
-    score: scale,
-    energy: scale.nullable(),
-    stress: scale.nullable(),
-    tags: tagsSchema,
-    note: noteSchema(),
-  })
-  .partial();
+export const moodPatchSchema = requireSomeField(
+  z
+    .strictObject({
+      date: localDateSchema,
+      score: scale,
+      energy: scale.nullable(),
+      stress: scale.nullable(),
+      tags: tagsSchema,
+      note: noteSchema(),
+    })
+    .partial(),
+);
 export const moodEntrySchema = entryMetaSchema.extend({
   score: z.number().int(),
   energy: z.number().int().nullable(),
@@ -142,7 +145,7 @@ export const stepsCreateSchema = z.strictObject({
   date: localDateSchema,
   count: z.number().int().min(0).max(STEPS_MAX),
 });
-export const stepsPatchSchema = stepsCreateSchema.partial();
+export const stepsPatchSchema = requireSomeField(stepsCreateSchema.partial());
 export const stepsEntrySchema = entryMetaSchema.extend({ count: z.number().int() });
 export type StepsEntry = z.infer<typeof stepsEntrySchema>;
 export type StepsCreate = z.infer<typeof stepsCreateSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { requireSomeField } from "./patch";
 import { localDateSchema } from "./common";
 import { entryMetaSchema, KG_PER_LB, measurement, noteSchema } from "./entries";
 
@@ -90,7 +91,7 @@ export const workoutCreateSchema = z.strictObject({
   notes: workoutFields.notes.optional(),
   exercises: workoutFields.exercises.default([]),
 });
-export const workoutPatchSchema = z.strictObject(workoutFields).partial();
+export const workoutPatchSchema = requireSomeField(z.strictObject(workoutFields).partial());
 export type WorkoutCreate = z.infer<typeof workoutCreateSchema>;
 export type WorkoutPatch = z.infer<typeof workoutPatchSchema>;
 

@@ -20,7 +20,13 @@ export function setEtag(reply: FastifyReply, version: number): void {
 export function expectedVersion(request: FastifyRequest): number | null {
   const header = request.headers["if-match"];
   if (header === undefined || header.trim() === "*") return null;
-  const match = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/.exec(header);
+  // If-Match compares strongly (RFC 9110, section 13.1.1), so a weak tag never matches.
+  if (/^\s*W\//.test(header)) {
+    throw problem("precondition-failed", {
+      detail: 'If-Match needs the strong ETag this API returned, such as "v3", not a weak one.',
+    });
+  }
+  const match = /^\s*"v(\d{1,9})"\s*$/.exec(header);
   if (!match) {
     throw problem("precondition-failed", {
       detail: 'If-Match must be an ETag this API returned, such as "v3".',

@@ -4,6 +4,7 @@ import type { BodyCreate, BodyEntry, BodyPatch } from "@fitcoach/contract";
 
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/database";
+import { problem } from "../../platform/errors";
 import { readLength, readWeight, roundTo, storeLength, storeWeight } from "../../platform/units";
 import { createEntryService, entryMeta } from "../entries/entry-service";
 import type { EntryService } from "../entries/entry-service";
@@ -35,6 +36,14 @@ export function bodyColumns(input: BodyPatch): Record<string, unknown> {
   return columns;
 }
 
+function hasMeasurement(row: BodyRow): boolean {
+  return (
+    row.weightKg !== null ||
+    row.bodyFatPercent !== null ||
+    BODY_LENGTHS.some((name) => row[`${name}Cm`] !== null)
+  );
+}
+
 export function toBodyEntry(row: BodyRow): BodyEntry {
   const weight = readWeight(row.weightValue, row.weightUnit);
   const lengths = Object.fromEntries(
@@ -63,10 +72,16 @@ export function createBodyService(deps: { db: Database; clock: Clock }): BodySer
     table: bodyEntries,
     toView: toBodyEntry,
     toInsert: (input) => ({ date: input.date, ...bodyColumns(input) }),
-    toUpdate: (_row, patch) => ({
-      ...(patch.date === undefined ? {} : { date: patch.date }),
-      ...bodyColumns(patch),
-    }),
+    toUpdate: (row, patch) => {
+      const columns = bodyColumns(patch);
+      if (!hasMeasurement({ ...row, ...columns } as BodyRow)) {
+        throw problem("validation-failed", {
+          detail: "A body entry keeps at least one measurement; delete the entry instead.",
+          errors: [{ field: "body", message: "would leave the entry without any measurement" }],
+        });
+      }
+      return { ...(patch.date === undefined ? {} : { date: patch.date }), ...columns };
+    },
   });
 }
 

@@ -78,6 +78,25 @@ describe("body entries", () => {
     expect(edited.body.weightKg).toBe(80);
   });
 
+  it("refuses an edit that clears the last measurement", async () => {
+    const created = await call(subject, user, "POST", "/api/v1/body", {
+      date: "2026-04-28",
+      weightKg: 70,
+    });
+
+    const cleared = await call(subject, user, "PATCH", `/api/v1/body/${created.body.id}`, {
+      weightKg: null,
+    });
+    const empty = await call(subject, user, "PATCH", `/api/v1/body/${created.body.id}`, {});
+
+    expect(cleared.status).toBe(400);
+    expect(cleared.body.errors[0].field).toBe("body");
+    expect(empty.status).toBe(400);
+    const stored = await call(subject, user, "GET", `/api/v1/body/${created.body.id}`);
+    expect(stored.body.weightKg).toBe(70);
+    expect(stored.body.version).toBe(created.body.version);
+  });
+
   it("rejects both units, no values and out of range", async () => {
     const both = await call(subject, user, "POST", "/api/v1/body", {
       date: "2026-05-01",

@@ -83,6 +83,20 @@ describe("goals", () => {
     expect(suggestion.body.carbsG).toBe(Math.round((2712.5 - 128 * 4 - 75 * 9) / 4));
   });
 
+  it("refuses a target weight in two units at once", async () => {
+    const user = await signIn(subject);
+
+    const response = await call(subject, user, "PATCH", "/api/v1/goals", {
+      targetWeightLb: 150.5,
+      targetWeightKg: 70,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe("targetWeightLb");
+    const stored = await call(subject, user, "GET", "/api/v1/goals");
+    expect(stored.body.targetWeightKg).toBeNull();
+  });
+
   it("rejects targets out of bounds", async () => {
     const user = await signIn(subject);
 

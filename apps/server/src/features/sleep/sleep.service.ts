@@ -8,7 +8,7 @@ import { problem } from "../../platform/errors";
 import { createEntryService, entryMeta } from "../entries/entry-service";
 import type { EntryService } from "../entries/entry-service";
 import { sleepEntries } from "./sleep.tables";
-import type { SleepRow } from "./sleep.tables";
+import type { SleepPhases, SleepRow } from "./sleep.tables";
 
 export type SleepService = EntryService<SleepRow, SleepEntry, SleepCreate, Partial<SleepCreate>>;
 
@@ -59,6 +59,21 @@ export function timeNight(bedtime: string, wakeTime: string, timeZone: string): 
   };
 }
 
+/** Refuses phases that add up to more than the night they describe. */
+function checkPhases(phases: SleepPhases | null | undefined, durationMin: number): void {
+  if (!phases) return;
+  const total = Object.values(phases).reduce<number>(
+    (sum, minutes) => sum + (typeof minutes === "number" ? minutes : 0),
+    0,
+  );
+  if (total > durationMin) {
+    throw problem("validation-failed", {
+      detail: `The sleep phases add up to ${total} minutes, more than the ${durationMin} minutes of the night.`,
+      errors: [{ field: "phases", message: "must add up to at most the night's duration" }],
+    });
+  }
+}
+
 export function createSleepService(deps: { db: Database; clock: Clock }): SleepService {
   return createEntryService(deps, {
     label: "Sleep entry",
@@ -72,11 +87,11 @@ export function createSleepService(deps: { db: Database; clock: Clock }): SleepS
       quality: row.quality,
       phases: row.phases ?? null,
     }),
-    toInsert: (input, author) => ({
-      ...timeNight(input.bedtime, input.wakeTime, author.timeZone),
-      quality: input.quality,
-      phases: input.phases ?? null,
-    }),
+    toInsert: (input, author) => {
+      const night = timeNight(input.bedtime, input.wakeTime, author.timeZone);
+      checkPhases(input.phases, night.durationMin);
+      return { ...night, quality: input.quality, phases: input.phases ?? null };
+    },
     toUpdate: (row, patch) => {
       const changes: Record<string, unknown> = {};
       if (patch.bedtime !== undefined || patch.wakeTime !== undefined) {
@@ -92,6 +107,10 @@ export function createSleepService(deps: { db: Database; clock: Clock }): SleepS
       }
       if (patch.quality !== undefined) changes.quality = patch.quality;
       if (patch.phases !== undefined) changes.phases = patch.phases;
+      checkPhases(
+        patch.phases === undefined ? row.phases : patch.phases,
+        (changes.durationMin as number | undefined) ?? row.durationMin,
+      );
       return changes;
     },
   });

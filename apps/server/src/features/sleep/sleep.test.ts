@@ -37,6 +37,26 @@ describe("sleep entries", () => {
     });
   });
 
+  it("refuses phases longer than the night", async () => {
+    const night = { bedtime: "2026-06-03T23:00", wakeTime: "2026-06-04T00:00", quality: 3 };
+    const tooLong = await call(subject, user, "POST", "/api/v1/sleep", {
+      ...night,
+      phases: { deepMin: 40, lightMin: 30 },
+    });
+    const created = await call(subject, user, "POST", "/api/v1/sleep", {
+      ...night,
+      phases: { deepMin: 20, lightMin: 40 },
+    });
+    const shortened = await call(subject, user, "PATCH", `/api/v1/sleep/${created.body.id}`, {
+      wakeTime: "2026-06-03T23:30",
+    });
+
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].field).toBe("phases");
+    expect(created.status).toBe(201);
+    expect(shortened.status).toBe(400);
+  });
+
   it("counts the spring DST night an hour shorter", async () => {
     const response = await call(subject, user, "POST", "/api/v1/sleep", {
       bedtime: "2026-03-28T23:00",

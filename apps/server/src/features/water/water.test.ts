@@ -228,6 +228,29 @@ describe("water entries", () => {
     expect(other.body.type).toBe("/problems/idempotency-key-reused");
   });
 
+  it("refuses an empty edit and a weak If-Match without a new version", async () => {
+    const created = await call(subject, user, "POST", "/api/v1/water", {
+      date: "2026-03-06",
+      ml: 230,
+    });
+
+    const empty = await call(subject, user, "PATCH", `/api/v1/water/${created.body.id}`, {});
+    const weak = await call(
+      subject,
+      user,
+      "PATCH",
+      `/api/v1/water/${created.body.id}`,
+      { ml: 240 },
+      { "if-match": `W/${String(created.headers.etag)}` },
+    );
+
+    expect(empty.status).toBe(400);
+    expect(empty.body.detail ?? empty.body.errors[0].message).toBeTruthy();
+    expect(weak.status).toBe(412);
+    const stored = await call(subject, user, "GET", `/api/v1/water/${created.body.id}`);
+    expect(stored.body).toMatchObject({ ml: 230, version: created.body.version });
+  });
+
   it("reports more entries past the limit", async () => {
     for (const ml of [101, 102, 103]) {
       await call(subject, user, "POST", "/api/v1/water", { date: "2026-03-07", ml });
