@@ -59,3 +59,23 @@ export function assertLoggableDate(
     });
   }
 }
+
+/**
+ * Throws a validation problem unless a date can hold entries at all: from 1900-01-01 to tomorrow in
+ * the zone that is furthest ahead. Reads use this rather than the user's own range, because an
+ * entry logged before the user moved west may sit a day or two past the new zone's tomorrow.
+ */
+export function assertReadableDate(date: string, now: Date, field = "date"): void {
+  const latest = addDays(todayIn("Pacific/Kiritimati", now), 1);
+  if (date < EARLIEST_LOGGABLE_DATE || date > latest) {
+    throw problem("validation-failed", {
+      detail: `Days can be read from ${EARLIEST_LOGGABLE_DATE} to ${latest}; ${date} is outside that range.`,
+      errors: [{ field, message: `must be between ${EARLIEST_LOGGABLE_DATE} and ${latest}` }],
+    });
+  }
+}
+
+/** The later of two dates, so look-backs never start before the earliest loggable date. */
+export function notBeforeEarliest(date: string): string {
+  return date < EARLIEST_LOGGABLE_DATE ? EARLIEST_LOGGABLE_DATE : date;
+}

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../../platform/clock";
 import type { CoachConfig } from "../../platform/config";
 import { problem } from "../../platform/errors";
-import { addDays, assertLoggableDate, todayIn } from "../../platform/local-date";
+import { addDays, assertLoggableDate, notBeforeEarliest, todayIn } from "../../platform/local-date";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuthenticatedUser } from "../auth/sessions.service";
 import { builtinSummary, type SummaryDraft } from "./builtin-summary";
@@ -92,7 +92,7 @@ export function createCoachService(deps: CoachServiceDependencies): CoachService
     const today = todayIn(me.timeZone, clock.now());
     const endDate = options.endDate ?? today;
     const [days, goals, computed] = await Promise.all([
-      data.recentDays(userId, addDays(endDate, -(options.days - 1)), endDate),
+      data.recentDays(userId, notBeforeEarliest(addDays(endDate, -(options.days - 1))), endDate),
       data.goals(userId),
       tryTargets(userId, me, {}),
     ]);

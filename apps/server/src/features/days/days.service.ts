@@ -4,7 +4,7 @@ import type { DayCard, DayPatch } from "@fitcoach/contract";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/database";
 import { versionConflict } from "../../platform/etag";
-import { assertLoggableDate } from "../../platform/local-date";
+import { assertLoggableDate, assertReadableDate } from "../../platform/local-date";
 import { roundTo } from "../../platform/units";
 import type { BodyRow } from "../body/body.tables";
 import { toBodyEntry } from "../body/body.service";
@@ -53,7 +53,7 @@ export function createDaysService(deps: {
   steps: StepsService;
 }): DaysService {
   async function getCard(author: EntryAuthor, date: string): Promise<DayCard> {
-    assertLoggableDate(date, author.timeZone, deps.clock.now());
+    assertReadableDate(date, deps.clock.now());
     const [rows, nutrition] = await Promise.all([
       readCardRows(deps.db, author.userId, date),
       deps.nutrition.listDay(author.userId, date),

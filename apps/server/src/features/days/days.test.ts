@@ -158,6 +158,25 @@ describe("daily card", () => {
     expect(second.body.version).toBe(2);
   });
 
+  it("opens a day logged ahead before the user moved west", async () => {
+    const traveller = await signIn(subject, { timeZone: "Pacific/Kiritimati" });
+    // 20:00 UTC is already the next morning on Kiritimati; its tomorrow is two days ahead of UTC.
+    const logged = await call(subject, traveller, "POST", "/api/v1/water", {
+      date: "2026-03-31",
+      ml: 777,
+    });
+    await call(subject, traveller, "PATCH", "/api/v1/me", { timeZone: "Etc/GMT+12" });
+
+    const card = await call(subject, traveller, "GET", "/api/v1/days/2026-03-31");
+    const far = await call(subject, traveller, "GET", "/api/v1/days/2026-04-05");
+
+    expect(logged.status).toBe(201);
+    expect(card.status).toBe(200);
+    expect(card.body.water.totalMl).toBe(777);
+    expect(far.status).toBe(400);
+    expect(far.body.errors[0].field).toBe("date");
+  });
+
   it("keeps other users' days apart", async () => {
     const card = await call(subject, other, "GET", `/api/v1/days/${DAY}`);
 
