@@ -4,7 +4,10 @@ import { z } from "zod";
 export const idSchema = z.uuid({ error: "must be a UUID" });
 
 /** Calendar date in the user's time zone, such as 2026-03-29. */
-export const localDateSchema = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+export const localDateSchema = z.iso
+  .date({ error: "must be a date as YYYY-MM-DD" })
+  // The calendar has no year 0, and the database refuses it.
+  .refine((value) => !value.startsWith("0000"), { error: "must be a date from year 1 on" });
 
 export const emailSchema = z
   .string()

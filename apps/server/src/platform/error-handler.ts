@@ -171,7 +171,10 @@ function fromDatabaseError(error: FastifyError): ProblemError | null {
   if (code.startsWith("22")) {
     return problem("validation-failed", {
       detail: "A value in the request is out of range or has an invalid format.",
-      errors: [{ field: "body", message: "contains a value out of range or in an invalid format" }],
+      // The database does not say which value it refused, so the whole request is named.
+      errors: [
+        { field: "request", message: "contains a value out of range or in an invalid format" },
+      ],
     });
   }
   if (code === "23505")

@@ -15,7 +15,7 @@ export function encodeCreatedCursor(createdAt: string, id: string): string {
 export function decodeCreatedCursor(text: string): CreatedCursor {
   const payload = parsePayload(text);
   const createdAt = typeof payload?.c === "string" ? new Date(payload.c) : null;
-  if (createdAt && !Number.isNaN(createdAt.getTime()) && typeof payload?.i === "string") {
+  if (createdAt && isPlausibleInstant(createdAt) && isUuid(payload?.i)) {
     return { createdAt, id: payload.i };
   }
   throw problem("validation-failed", {
@@ -33,4 +33,19 @@ function parsePayload(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/**
+ * A time a row of this product can carry. Cursors are opaque but not signed, so a tampered one
+ * must fail here rather than reach the database with a year it refuses.
+ */
+export function isPlausibleInstant(value: Date): boolean {
+  const year = value.getUTCFullYear();
+  return !Number.isNaN(value.getTime()) && year >= 1900 && year <= 9999;
 }

@@ -90,7 +90,7 @@ describe("body entries", () => {
     const empty = await call(subject, user, "PATCH", `/api/v1/body/${created.body.id}`, {});
 
     expect(cleared.status).toBe(400);
-    expect(cleared.body.errors[0].field).toBe("body");
+    expect(cleared.body.errors[0].field).toBe("measurements");
     expect(empty.status).toBe(400);
     const stored = await call(subject, user, "GET", `/api/v1/body/${created.body.id}`);
     expect(stored.body.weightKg).toBe(70);

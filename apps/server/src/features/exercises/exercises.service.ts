@@ -114,10 +114,19 @@ function encodeCursor(row: ExerciseRow): string {
   return Buffer.from(JSON.stringify([row.name, row.id]), "utf8").toString("base64url");
 }
 
+// Longer than any exercise name or id in the catalog; longer text cannot come from a real page.
+const CURSOR_TEXT_MAX = 300;
+
 function decodeCursor(text: string): { name: string; id: string } {
   try {
     const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") {
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === "string" &&
+      typeof value[1] === "string" &&
+      value[0].length <= CURSOR_TEXT_MAX &&
+      value[1].length <= CURSOR_TEXT_MAX
+    ) {
       return { name: value[0], id: value[1] };
     }
   } catch {

@@ -38,6 +38,23 @@ describe("exercise catalog", () => {
     expect(new Set(all).size).toBe(873);
   });
 
+  it("refuses a tampered cursor and year 0 before the database", async () => {
+    const longName = Buffer.from(JSON.stringify(["x".repeat(5000), "y"])).toString("base64url");
+
+    const cursor = await call(subject, user, "GET", `/api/v1/exercises?cursor=${longName}`);
+    const yearZero = await call(
+      subject,
+      user,
+      "GET",
+      "/api/v1/exercises/Barbell_Squat/previous?before=0000-01-01",
+    );
+
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.errors[0].field).toBe("query.cursor");
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.errors[0].field).toBe("query.before");
+  });
+
   it("searches by name words, muscle and equipment", async () => {
     const response = await call(
       subject,

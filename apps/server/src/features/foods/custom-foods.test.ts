@@ -91,6 +91,26 @@ describe("custom foods API", () => {
     expect((theirs.json() as FoodPage).items).toEqual([]);
   });
 
+  it("refuses cursors with a foreign id or an impossible time", async () => {
+    const encode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString("base64url");
+
+    for (const payload of [
+      { c: "2026-01-01T00:00:00Z", i: "x" },
+      { c: "+275760-09-13T00:00:00.000Z", i: "00000000-0000-0000-0000-000000000000" },
+    ]) {
+      for (const path of ["custom-foods", "saved-meals"]) {
+        const answer = await subject.app.inject({
+          method: "GET",
+          url: `/api/v1/${path}?cursor=${encode(payload)}`,
+          headers: bearer(owner),
+        });
+
+        expect(answer.statusCode).toBe(400);
+        expect(answer.json().errors[0].field).toBe("query.cursor");
+      }
+    }
+  });
+
   it("answers 404 for another user's food", async () => {
     const food = await create(granolaBar());
 

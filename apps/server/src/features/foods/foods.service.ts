@@ -216,13 +216,21 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }
 
+// Longer than any food name or id; longer text cannot come from a real page.
+const CURSOR_TEXT_MAX = 500;
+
 function decodeCursor(text: string): Cursor {
   const payload = parseCursorPayload(text);
   const offset = payload?.o;
   if (typeof offset === "number" && Number.isInteger(offset) && offset > 0) {
     if (offset < SEARCH_RESULTS_MAX) return { offset };
   }
-  if (typeof payload?.n === "string" && typeof payload.i === "string") {
+  if (
+    typeof payload?.n === "string" &&
+    typeof payload.i === "string" &&
+    payload.n.length <= CURSOR_TEXT_MAX &&
+    payload.i.length <= CURSOR_TEXT_MAX
+  ) {
     return { afterName: payload.n, afterId: payload.i };
   }
   throw invalidCursor();

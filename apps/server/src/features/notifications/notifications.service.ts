@@ -4,6 +4,7 @@ import type { Notification, NotificationPage } from "@fitcoach/contract";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/database";
 import { problem } from "../../platform/errors";
+import { isPlausibleInstant, isUuid } from "../../platform/page-cursor";
 import { notifications } from "./notifications.tables";
 import type { NotificationRow } from "./notifications.tables";
 
@@ -156,11 +157,7 @@ function decodeCursor(text: string): Cursor {
       unknown,
     ];
     const date = new Date(String(createdAt));
-    const isValid =
-      (rank === 0 || rank === 1) &&
-      !Number.isNaN(date.getTime()) &&
-      typeof id === "string" &&
-      /^[0-9a-f-]{36}$/.test(id);
+    const isValid = (rank === 0 || rank === 1) && isPlausibleInstant(date) && isUuid(id);
     if (isValid) return { rank, createdAt: date, id };
   } catch {
     // Falls through to the validation problem below.
