@@ -13,7 +13,7 @@ import { rowsOf } from "../../platform/database";
 import type { Database, Executor } from "../../platform/database";
 import { notFound, problem } from "../../platform/errors";
 import { versionConflict } from "../../platform/etag";
-import { assertLoggableDate } from "../../platform/local-date";
+import { addDays, assertLoggableDate } from "../../platform/local-date";
 import { roundTo, storeWeight } from "../../platform/units";
 import { assertDateRange } from "../entries/date-range";
 import { entryMeta } from "../entries/entry-service";
@@ -166,7 +166,7 @@ export function createWorkoutsService(deps: {
     async create(author, input) {
       const now = deps.clock.now();
       assertLoggableDate(input.date, author.timeZone, now);
-      const startedAt = parseStartedAt(input.startedAt ?? null, author.timeZone);
+      const startedAt = parseStartedAt(input.startedAt ?? null, author.timeZone, input.date);
 
       const id = await deps.db.transaction(async (tx) => {
         const sets = await prepareSets(tx, input.exercises);
@@ -224,7 +224,7 @@ export function createWorkoutsService(deps: {
             ...fields,
             ...(startedAt === undefined
               ? {}
-              : { startedAt: parseStartedAt(startedAt, author.timeZone) }),
+              : { startedAt: parseStartedAt(startedAt, author.timeZone, patch.date ?? row.date) }),
             version: sql`${workouts.version} + 1`,
             updatedAt: deps.clock.now(),
           })
@@ -336,8 +336,15 @@ function toNewSet(exerciseId: string | null, name: string, set: WorkoutSetInput)
   };
 }
 
-/** Reads `startedAt`: an instant with an offset as is, a local date-time in the user's zone. */
-export function parseStartedAt(value: string | null, timeZone: string): Date | null {
+/** Largest UTC offset any zone uses (Pacific/Kiritimati), in minutes. */
+const OFFSET_MAX_MINUTES = 14 * 60;
+
+/**
+ * Reads `startedAt`: an instant with an offset as is, a local date-time in the user's zone. The
+ * start must fall on the workout's date or the day next to it, so records and the "previous"
+ * view never show a workout that started in another year.
+ */
+export function parseStartedAt(value: string | null, timeZone: string, date: string): Date | null {
   if (value === null) return null;
   const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
   const parsed = DateTime.fromISO(value, hasOffset ? { setZone: true } : { zone: timeZone });
@@ -345,6 +352,22 @@ export function parseStartedAt(value: string | null, timeZone: string): Date | n
     throw problem("validation-failed", {
       detail: "startedAt must be an ISO 8601 date-time, such as 2026-03-29T07:30.",
       errors: [{ field: "startedAt", message: "is not a valid date-time" }],
+    });
+  }
+  if (Math.abs(parsed.offset) > OFFSET_MAX_MINUTES) {
+    throw problem("validation-failed", {
+      detail:
+        "startedAt has a UTC offset no time zone uses; offsets lie between -14:00 and +14:00.",
+      errors: [{ field: "startedAt", message: "must have an offset between -14:00 and +14:00" }],
+    });
+  }
+  const startDate = parsed.toISODate()!;
+  if (startDate < addDays(date, -1) || startDate > addDays(date, 1)) {
+    throw problem("validation-failed", {
+      detail: `startedAt falls on ${startDate}, too far from the workout's date ${date}.`,
+      errors: [
+        { field: "startedAt", message: "must fall on the workout's date or the day next to it" },
+      ],
     });
   }
   return parsed.toJSDate();

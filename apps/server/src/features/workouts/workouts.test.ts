@@ -63,6 +63,27 @@ describe("workouts", () => {
     expect(response.body.volumeKg).toBe(1011.43);
   });
 
+  it("refuses a start far from the date or with an impossible offset", async () => {
+    const workout = { date: "2026-03-10", durationMin: 30, intensity: 3 };
+    const answers = [];
+    for (const startedAt of ["9999-12-31T23:59Z", "2026-03-10T10:00+99:00", "1900-01-01T00:00Z"]) {
+      answers.push(
+        await call(subject, user, "POST", "/api/v1/workouts", { ...workout, startedAt }),
+      );
+    }
+    const late = await call(subject, user, "POST", "/api/v1/workouts", {
+      ...workout,
+      startedAt: "2026-03-09T23:30",
+    });
+
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0].field).toBe("startedAt");
+    }
+    expect(late.status).toBe(201);
+    expect(late.body.startedAt).toBe("2026-03-10T03:30:00.000Z");
+  });
+
   it("rejects unknown exercises and bad sets", async () => {
     const unknown = await call(subject, user, "POST", "/api/v1/workouts", {
       date: "2026-05-01",
