@@ -103,7 +103,16 @@ export const sleepEntrySchema = entryMetaSchema.extend({
   /** Elapsed minutes between bedtime and wake time, so DST nights are an hour shorter or longer. */
   durationMin: z.number().int(),
   quality: z.number().int(),
-  phases: sleepPhasesSchema.nullable(),
+  // Responses carry stored values without the input bounds, so an old or imported row that
+  // breaks a bound still reads back instead of failing the response.
+  phases: z
+    .object({
+      deepMin: z.number().optional(),
+      remMin: z.number().optional(),
+      lightMin: z.number().optional(),
+      awakeMin: z.number().optional(),
+    })
+    .nullable(),
 });
 export type SleepEntry = z.infer<typeof sleepEntrySchema>;
 export type SleepCreate = z.infer<typeof sleepCreateSchema>;

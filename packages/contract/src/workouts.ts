@@ -52,6 +52,11 @@ export const exercisePageSchema = z.object({
 const reps = z.number().int().min(0).max(SET_MAX_REPS);
 const weightKg = measurement(0, SET_MAX_WEIGHT_KG);
 const weightLb = measurement(0, Math.floor(SET_MAX_WEIGHT_KG / KG_PER_LB));
+const durationSec = z.number().int().min(1).max(SET_MAX_DURATION_SEC);
+const distanceM = measurement(0, SET_MAX_DISTANCE_M);
+
+/** Bounds of each value a set can carry, for checks of stored or imported sets. */
+export const workoutSetFieldSchemas = { reps, weightKg, weightLb, durationSec, distanceM };
 
 /** One set: reps with a load in kg or lb, or a duration with an optional distance. */
 export const workoutSetInputSchema = z.union([
@@ -59,8 +64,8 @@ export const workoutSetInputSchema = z.union([
   z.strictObject({ reps, weightLb }),
   z.strictObject({ reps }),
   z.strictObject({
-    durationSec: z.number().int().min(1).max(SET_MAX_DURATION_SEC),
-    distanceM: measurement(0, SET_MAX_DISTANCE_M).optional(),
+    durationSec,
+    distanceM: distanceM.optional(),
   }),
 ]);
 export type WorkoutSetInput = z.infer<typeof workoutSetInputSchema>;
