@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { idSchema, localDateSchema } from "./common";
+import { multiLineText, singleLineText } from "./text";
 
 /** Limits shared by every logged entry; each kind adds its own. */
 export const NOTE_MAX_LENGTH = 2_000;
@@ -15,12 +16,10 @@ export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;
 
 /** A short label such as "travel" or "sick"; control characters and commas are not allowed. */
-export const tagSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(TAG_MAX_LENGTH, { error: `must have at most ${TAG_MAX_LENGTH} characters` })
-  .regex(/^[^\u0000-\u001f\u007f,]+$/, { error: "must not contain commas or control characters" });
+export const tagSchema = singleLineText({ min: 1, max: TAG_MAX_LENGTH, trim: true }).refine(
+  (value) => !value.includes(","),
+  { error: "must not contain commas" },
+);
 
 export const tagsSchema = z
   .array(tagSchema)
@@ -28,7 +27,7 @@ export const tagsSchema = z
 
 /** Free text written by the user, stored as written (markdown allowed, never rendered here). */
 export function noteSchema(maxLength = NOTE_MAX_LENGTH): z.ZodString {
-  return z.string().max(maxLength, { error: `must have at most ${maxLength} characters` });
+  return multiLineText({ max: maxLength });
 }
 
 /** Fields every stored entry carries in responses. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { localDateSchema } from "./common";
 import { entryMetaSchema, KG_PER_LB, measurement, noteSchema } from "./entries";
+import { singleLineText } from "./text";
 
 export const EXERCISE_ID_MAX_LENGTH = 100;
 export const EXERCISE_NAME_MAX_LENGTH = 120;
@@ -38,9 +39,9 @@ export const exerciseSchema = exerciseSummarySchema.extend({ instructions: z.arr
 export type Exercise = z.infer<typeof exerciseSchema>;
 
 export const exerciseSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(EXERCISE_SEARCH_MAX_LENGTH).optional(),
-  muscle: z.string().trim().max(40).optional(),
-  equipment: z.string().trim().max(40).optional(),
+  q: singleLineText({ max: EXERCISE_SEARCH_MAX_LENGTH, trim: true }).optional(),
+  muscle: singleLineText({ max: 40, trim: true }).optional(),
+  equipment: singleLineText({ max: 40, trim: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -79,7 +80,7 @@ const workoutFields = {
   date: localDateSchema,
   /** Local date-time without offset, or an instant with offset. */
   startedAt: z.string().max(40).nullable(),
-  title: z.string().trim().max(EXERCISE_NAME_MAX_LENGTH).nullable(),
+  title: singleLineText({ max: EXERCISE_NAME_MAX_LENGTH, trim: true }).nullable(),
   durationMin: z.number().int().min(1).max(WORKOUT_MAX_MINUTES),
   intensity: z.number().int().min(1).max(5),
   avgHeartRate: z.number().int().min(HEART_RATE_MIN).max(HEART_RATE_MAX).nullable(),
