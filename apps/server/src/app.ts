@@ -13,6 +13,7 @@ import type { Counters } from "./platform/counters";
 import type { DatabaseHandle } from "./platform/database";
 import { installErrorHandling } from "./platform/error-handler";
 import { registerInputGuards } from "./platform/input-guards";
+import { registerNoStoreForApi } from "./platform/no-store";
 import type { JobWorker } from "./platform/jobs/job-queue";
 import { requestIdFor } from "./platform/logger";
 import { RequestLogController } from "./platform/request-log";
@@ -93,6 +94,7 @@ export async function buildApp(
     reply.header("x-request-id", request.id);
   });
   await registerSecurityHeaders(app, config.isProduction);
+  registerNoStoreForApi(app);
   await registerCors(app, config.corsOrigins);
   await app.register(cookie);
   await registerRateLimit(app, deps.counters);

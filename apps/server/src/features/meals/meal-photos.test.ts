@@ -174,7 +174,7 @@ describe("meal photos", () => {
     expect(download.headers["content-type"]).toBe("image/jpeg");
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.headers["content-disposition"]).toBe('inline; filename="meal.jpg"');
-    expect(download.headers["cache-control"]).toBe("private, no-cache");
+    expect(download.headers["cache-control"]).toBe("no-store");
     const stored = await sharp(download.rawPayload).metadata();
     expect(stored.format).toBe("jpeg");
     expect(stored.exif).toBeUndefined();
