@@ -12,6 +12,7 @@ import { registerCors } from "./platform/cors";
 import type { Counters } from "./platform/counters";
 import type { DatabaseHandle } from "./platform/database";
 import { installErrorHandling } from "./platform/error-handler";
+import { handleClientError, handleFrameworkError } from "./platform/framework-errors";
 import { registerInputGuards } from "./platform/input-guards";
 import { registerNoStoreForApi } from "./platform/no-store";
 import type { JobWorker } from "./platform/jobs/job-queue";
@@ -80,6 +81,8 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
