@@ -254,10 +254,14 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
       });
       return;
     }
-    await deps.db
+    // Claims the import only if it is still queued, so two servers that both picked up the job
+    // (after its lease ran out while it waited here) cannot both run it.
+    const claimed = await deps.db
       .update(importJobs)
       .set({ status: "running", progressPercent: 5 })
-      .where(eq(importJobs.id, importId));
+      .where(and(eq(importJobs.id, importId), eq(importJobs.status, "queued")))
+      .returning({ id: importJobs.id });
+    if (claimed.length === 0) return;
 
     const earlier = await deps.db
       .select({ id: importJobs.id })

@@ -199,7 +199,7 @@ describe("export and import", () => {
             ...entry,
             bedtimeLocal: "2026-03-31T20:00",
             wakeLocal: "2026-04-01T07:00",
-            timeZone: "UTC",
+            timeZone: "Mars/Olympus_Mons",
             bedtimeAt: "2026-03-31T20:00:00.000Z",
             wakeAt: "2026-04-01T07:00:00.000Z",
             durationMin: 5_000,
@@ -209,6 +209,7 @@ describe("export and import", () => {
         ],
         days: [{ date: "1800-01-01", tags: [], note: "" }],
         steps: [{ ...entry, date: "2026-04-09", count: 10 }],
+        body: [{ ...entry, weightValue: 5_000, weightUnit: "lb", weightKg: 80 }],
       },
     };
 
@@ -223,8 +224,10 @@ describe("export and import", () => {
       "sections.mood[0].score",
       "sections.sleep[0].phases.deepMin",
       "sections.sleep[0].durationMin",
+      "sections.sleep[0].timeZone",
       "sections.days[0].date",
       "sections.steps[0].date",
+      "sections.body[0].weightValue",
     ]);
     expect(refused.body.errors[0].message).toContain("5000");
     expect(water.body.items.map((item: { ml: number }) => item.ml)).toEqual([500]);

@@ -32,8 +32,13 @@ function parseInWorker(request: ParseRequest): Promise<ParseOutcome> {
       isSettled = true;
       resolve(outcome);
     });
-    worker.once("error", (error) => {
+    worker.once("error", (error: NodeJS.ErrnoException) => {
       isSettled = true;
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        const detail = `Reading the file needs more than the ${PARSE_HEAP_MAX_MB} MB this server allows; split it into smaller files.`;
+        resolve({ kind: "rejected", detail, errors: [{ field: "file", message: detail }] });
+        return;
+      }
       reject(error);
     });
     worker.once("exit", (code) => {

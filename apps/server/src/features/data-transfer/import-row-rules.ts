@@ -1,4 +1,5 @@
 import {
+  BODY_LENGTHS,
   bodyCreateSchema,
   customFoodRecordSchema,
   dayPatchSchema,
@@ -7,9 +8,11 @@ import {
   mealRecordSchema,
   moodCreateSchema,
   savedMealRecordSchema,
+  singleLineText,
   SLEEP_MAX_MINUTES,
   sleepCreateSchema,
   stepsCreateSchema,
+  timeZoneSchema,
   waterCreateSchema,
   workoutCreateSchema,
   workoutSetFieldSchemas,
@@ -28,7 +31,8 @@ export const IMPORT_ERRORS_MAX = 20;
  * Builds the row schema of every section of a fitcoach-json document. Each bound comes from the
  * contract schema of the matching API request, so an imported row can never hold a value the API
  * would reject. Rows are in the export's column shape, so the fields are mapped by name here.
- * Unknown fields and column types are checked afterwards by the section itself.
+ * Unknown fields and column types are checked afterwards by the section itself. Schemas that
+ * refine over other columns are loose, because a plain object drops the keys it does not list.
  */
 function sectionSchemas(latestDate: string): Record<string, z.ZodType> {
   const date = z
@@ -44,7 +48,11 @@ function sectionSchemas(latestDate: string): Record<string, z.ZodType> {
   const loose = { date };
 
   return {
-    goals: z.object(goalsPutSchema.shape).omit({ targetWeightLb: true }),
+    goals: z
+      .object(goalsPutSchema.shape)
+      .omit({ targetWeightLb: true })
+      .loose()
+      .superRefine(checkEnteredValues(["targetWeight"], goalsPutSchema.shape)),
     days: z.object({ ...loose, tags: dayPatchSchema.shape.tags, note: dayPatchSchema.shape.note }),
     water: z.object({ ...loose, ml: waterCreateSchema.shape.ml }),
     sleep: z.object({
@@ -54,6 +62,7 @@ function sectionSchemas(latestDate: string): Record<string, z.ZodType> {
       quality: sleep.quality,
       phases: sleep.phases,
       durationMin: z.number().int().min(0).max(SLEEP_MAX_MINUTES),
+      timeZone: timeZoneSchema,
     }),
     mood: z.object({
       ...loose,
@@ -63,15 +72,18 @@ function sectionSchemas(latestDate: string): Record<string, z.ZodType> {
       tags: mood.tags,
       note: mood.note,
     }),
-    body: z.object({
-      ...loose,
-      weightKg: body.weightKg,
-      waistCm: body.waistCm,
-      hipsCm: body.hipsCm,
-      chestCm: body.chestCm,
-      neckCm: body.neckCm,
-      bodyFatPercent: body.bodyFatPercent,
-    }),
+    body: z
+      .object({
+        ...loose,
+        weightKg: body.weightKg,
+        waistCm: body.waistCm,
+        hipsCm: body.hipsCm,
+        chestCm: body.chestCm,
+        neckCm: body.neckCm,
+        bodyFatPercent: body.bodyFatPercent,
+      })
+      .loose()
+      .superRefine(checkEnteredValues(["weight", ...BODY_LENGTHS], body)),
     steps: z.object({ ...loose, count: stepsCreateSchema.shape.count }),
     workouts: z.object({
       ...loose,
@@ -81,18 +93,54 @@ function sectionSchemas(latestDate: string): Record<string, z.ZodType> {
       avgHeartRate: workout.avgHeartRate,
       notes: workout.notes,
       sets: z.array(
-        z.object({
-          exerciseName: z.string().min(1).max(EXERCISE_NAME_MAX_LENGTH),
-          reps: set.reps.nullable().optional(),
-          weightKg: set.weightKg.nullable().optional(),
-          durationSec: set.durationSec.nullable().optional(),
-          distanceM: set.distanceM.nullable().optional(),
-        }),
+        z
+          .object({
+            exerciseName: singleLineText({ min: 1, max: EXERCISE_NAME_MAX_LENGTH }),
+            reps: set.reps.nullable().optional(),
+            weightKg: set.weightKg.nullable().optional(),
+            durationSec: set.durationSec.nullable().optional(),
+            distanceM: set.distanceM.nullable().optional(),
+          })
+          .loose()
+          .superRefine(checkEnteredValues(["weight"], set)),
       ),
     }),
     customFoods: customFoodRecordSchema,
     meals: mealRecordSchema.extend({ date }),
     savedMeals: savedMealRecordSchema,
+  };
+}
+
+/**
+ * Returns a refinement that checks each `<name>Value` (a measurement as the user entered it)
+ * against the API bound for the unit in `<name>Unit`: weightValue with unit "lb" against the
+ * `weightLb` schema in `bounds`, for example.
+ */
+function checkEnteredValues(
+  names: readonly string[],
+  bounds: Record<string, z.ZodType>,
+): (row: Record<string, unknown>, context: z.RefinementCtx) => void {
+  return (row, context) => {
+    for (const name of names) {
+      const value = row[`${name}Value`];
+      if (value === null || value === undefined) continue;
+      const unit = row[`${name}Unit`];
+      const bound =
+        typeof unit === "string"
+          ? bounds[`${name}${unit.charAt(0).toUpperCase()}${unit.slice(1)}`]
+          : undefined;
+      if (!bound) {
+        context.addIssue({
+          code: "custom",
+          path: [`${name}Unit`],
+          message: "must be a known unit",
+        });
+        continue;
+      }
+      for (const issue of bound.safeParse(value).error?.issues ?? []) {
+        context.addIssue({ code: "custom", path: [`${name}Value`], message: issue.message });
+      }
+    }
   };
 }
 
