@@ -209,7 +209,10 @@ describe("export and import", () => {
         ],
         days: [{ date: "1800-01-01", tags: [], note: "" }],
         steps: [{ ...entry, date: "2026-04-09", count: 10 }],
-        body: [{ ...entry, weightValue: 5_000, weightUnit: "lb", weightKg: 80 }],
+        body: [
+          { ...entry, weightValue: 5_000, weightUnit: "lb", weightKg: 80 },
+          { ...entry, waistUnit: "span", bodyFatPercent: 20 },
+        ],
       },
     };
 
@@ -228,6 +231,7 @@ describe("export and import", () => {
       "sections.days[0].date",
       "sections.steps[0].date",
       "sections.body[0].weightValue",
+      "sections.body[1].waistUnit",
     ]);
     expect(refused.body.errors[0].message).toContain("5000");
     expect(water.body.items.map((item: { ml: number }) => item.ml)).toEqual([500]);

@@ -123,12 +123,15 @@ function checkEnteredValues(
   return (row, context) => {
     for (const name of names) {
       const value = row[`${name}Value`];
-      if (value === null || value === undefined) continue;
       const unit = row[`${name}Unit`];
-      const bound =
-        typeof unit === "string"
-          ? bounds[`${name}${unit.charAt(0).toUpperCase()}${unit.slice(1)}`]
-          : undefined;
+      if (unit === null || unit === undefined) {
+        if (value !== null && value !== undefined) {
+          context.addIssue({ code: "custom", path: [`${name}Unit`], message: "is missing" });
+        }
+        continue;
+      }
+
+      const bound = typeof unit === "string" ? bounds[`${name}${capitalise(unit)}`] : undefined;
       if (!bound) {
         context.addIssue({
           code: "custom",
@@ -137,11 +140,16 @@ function checkEnteredValues(
         });
         continue;
       }
+      if (value === null || value === undefined) continue;
       for (const issue of bound.safeParse(value).error?.issues ?? []) {
         context.addIssue({ code: "custom", path: [`${name}Value`], message: issue.message });
       }
     }
   };
+}
+
+function capitalise(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 }
 
 /**
