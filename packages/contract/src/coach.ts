@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { idSchema, localDateSchema } from "./common";
-import { multiLineText } from "./text";
+import { multiLineText, singleLineText } from "./text";
 
 /** Data areas a user may allow the coach to send to an external model; all start as not allowed. */
 export const COACH_AREAS = ["meals", "workouts", "sleep", "mood", "weight", "notes"] as const;
@@ -314,7 +314,7 @@ export const programLogSchema = z.strictObject({
   exercises: z
     .array(
       z.strictObject({
-        exerciseId: z.string().min(1).max(200),
+        exerciseId: singleLineText({ min: 1, max: 200 }),
         sets: z.array(loggedSetSchema).min(1).max(20),
       }),
     )

@@ -160,6 +160,17 @@ describe("malformed requests", () => {
     expectProblem(response, 400, "/problems/malformed-body");
   });
 
+  it("rejects a truncated multipart body", async () => {
+    const response = await send({
+      method: "POST",
+      url: "/api/v1/me/import",
+      headers: { ...user.headers, "content-type": "multipart/form-data; boundary=cut" },
+      payload: '--cut\r\nContent-Disposition: form-data; name="format"\r\n\r\nstrong-csv',
+    });
+
+    expectProblem(response, 400, "/problems/malformed-body");
+  });
+
   it("rejects oversized headers", async () => {
     const response = await sendRaw(
       port,
