@@ -77,7 +77,8 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
   ];
 
   const parser = createImportParseRunner();
-  // One import at a time per process: each holds its file, its parsed rows and a long transaction.
+  // One import at a time per process, because each keeps its file, its parsed rows and a long
+  // transaction open.
   const importLimit = new ConcurrencyLimit(1);
 
   function uploadPath(userId: string, importId: string): string {

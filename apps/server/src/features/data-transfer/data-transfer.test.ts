@@ -180,7 +180,7 @@ describe("export and import", () => {
     expect(water.body.items).toEqual([]);
   });
 
-  it("refuses out-of-range rows and keeps data", async () => {
+  it("rejects out-of-range rows, keeps data", async () => {
     const user = await signIn(subject);
     await call(subject, user, "POST", "/api/v1/water", { date: "2026-04-01", ml: 500 });
     const entry = { date: "2026-04-01", version: 1, createdAt: "2026-04-01T08:00:00.000Z" };

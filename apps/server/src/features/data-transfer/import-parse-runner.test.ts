@@ -42,7 +42,7 @@ describe("import parse runner", () => {
     clearInterval(ticker);
 
     expect(outcome.kind).toBe("rejected");
-    expect(outcome.kind === "rejected" && outcome.errors).toEqual([
+    expect((outcome as Extract<typeof outcome, { kind: "rejected" }>).errors).toEqual([
       {
         field: `sections.water[${WATER_ROWS - 1}].ml`,
         message: "Too big: expected number to be <=5000",

@@ -13,7 +13,7 @@ export interface ImportParseRunner {
 
 /**
  * Creates the runner that parses import files off the main thread, one file at a time per
- * process, because each parse holds the whole file and its rows in memory.
+ * process, because each parse keeps the whole file and its rows in memory.
  */
 export function createImportParseRunner(): ImportParseRunner {
   const limit = new ConcurrencyLimit(1);

@@ -91,11 +91,11 @@ function parseDocument(
     );
   }
   const known = new Set(sectionNames);
-  const given = document.sections ?? {};
-  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+  const sections = document.sections ?? {};
+  if (typeof sections !== "object" || sections === null || Array.isArray(sections)) {
     throw new ImportError("sections must be an object of lists.");
   }
-  for (const [name, rows] of Object.entries(given)) {
+  for (const [name, rows] of Object.entries(sections)) {
     if (!known.has(name)) {
       throw new ImportError(
         `The section "${name}" is not known to this server; nothing was imported.`,
@@ -105,6 +105,6 @@ function parseDocument(
   }
   return {
     profile: document.profile ?? {},
-    sections: given as Record<string, Record<string, unknown>[]>,
+    sections: sections as Record<string, Record<string, unknown>[]>,
   };
 }

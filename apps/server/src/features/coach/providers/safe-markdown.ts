@@ -16,11 +16,11 @@ const REFERENCE_IMAGE = /!\[([^\]\n]*)\]\[[^\]\n]*\]/g;
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>/g;
 
 /**
- * Reduces model output to Markdown that is safe to store and send to any client: HTML (tags,
- * comments, script and style blocks) is removed, a leftover `<` that could open a tag is escaped,
- * images become their alt text, and links whose scheme is not http, https or mailto keep only their
- * text. Control and bidirectional override characters are removed. Web clients sanitise again
- * when they render; native clients may not, so this is the line that holds for them.
+ * Reduces model output to Markdown that is safe to store and send to any client. HTML (tags,
+ * comments, script and style blocks) is removed, and a leftover `<` that could open a tag is
+ * escaped. Images become their alt text. Links whose scheme is not http, https or mailto keep only
+ * their text. Control and bidirectional override characters are removed. Web clients sanitise
+ * again when they render, but native clients may not, so this is their only protection.
  */
 export function sanitizeModelMarkdown(text: string): string {
   return neutraliseMarkdown(text.slice(0, MODEL_TEXT_MAX_LENGTH)).trim();
