@@ -22,7 +22,7 @@ export interface TextOptions {
 
 /**
  * Returns the schema of a one-line text such as a name, tag or title. The value is normalised to
- * Unicode NFC, and control characters other than tab, line breaks and bidirectional controls are
+ * Unicode NFC. Line breaks, bidirectional controls and control characters other than tab are
  * rejected with the reason.
  */
 export function singleLineText(options: TextOptions): z.ZodString {
@@ -38,6 +38,19 @@ export function singleLineText(options: TextOptions): z.ZodString {
  */
 export function multiLineText(options: TextOptions): z.ZodString {
   return boundedText(options).refine(isFreeOfControls, { error: controlsMessage });
+}
+
+/**
+ * Removes the control and bidirectional characters the text schemas reject, turns line breaks into
+ * spaces and normalises to NFC. For text the server builds from input it cannot reject, such as a
+ * User-Agent header.
+ */
+export function toSafeSingleLine(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "")
+    .replace(new RegExp(BIDI_CONTROLS.source, "g"), "")
+    .replace(/[\n\r]+/g, " ");
 }
 
 const controlsMessage = "must not contain control characters or bidirectional override characters";
