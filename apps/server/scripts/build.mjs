@@ -13,7 +13,12 @@ const bundleWorkspacePackages = {
 };
 
 await build({
-  entryPoints: { main: "src/main.ts", cli: "src/cli/main.ts" },
+  entryPoints: {
+    main: "src/main.ts",
+    cli: "src/cli/main.ts",
+    // Started as a worker thread by the import parser, which looks for it next to main.js.
+    "import-worker": "src/features/data-transfer/import-worker.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

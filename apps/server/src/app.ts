@@ -12,7 +12,9 @@ import { registerCors } from "./platform/cors";
 import type { Counters } from "./platform/counters";
 import type { DatabaseHandle } from "./platform/database";
 import { installErrorHandling } from "./platform/error-handler";
+import { handleClientError, handleFrameworkError } from "./platform/framework-errors";
 import { registerInputGuards } from "./platform/input-guards";
+import { registerNoStoreForApi } from "./platform/no-store";
 import type { JobWorker } from "./platform/jobs/job-queue";
 import { requestIdFor } from "./platform/logger";
 import { RequestLogController } from "./platform/request-log";
@@ -79,6 +81,8 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
@@ -93,6 +97,7 @@ export async function buildApp(
     reply.header("x-request-id", request.id);
   });
   await registerSecurityHeaders(app, config.isProduction);
+  registerNoStoreForApi(app);
   await registerCors(app, config.corsOrigins);
   await app.register(cookie);
   await registerRateLimit(app, deps.counters);

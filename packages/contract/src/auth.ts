@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { emailSchema, idSchema, timeZoneSchema } from "./common";
 import { checkPasswordLength } from "./password";
+import { singleLineText } from "./text";
 
 export const NAME_MAX_LENGTH = 100;
 
@@ -32,14 +33,7 @@ export const recoveryCodeSchema = z
   .max(32)
   .regex(/^[A-Za-z0-9-\s]+$/, { error: "is not a valid recovery code" });
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(NAME_MAX_LENGTH, { error: `must have at most ${NAME_MAX_LENGTH} characters` })
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
-    error: "must not contain control characters",
-  });
+export const displayNameSchema = singleLineText({ min: 1, max: NAME_MAX_LENGTH, trim: true });
 
 export const registerRequestSchema = z.strictObject({
   email: emailSchema,
@@ -63,7 +57,7 @@ export const loginRequestSchema = z.strictObject({
   /** Native clients send back the device token they got at their last login. */
   deviceToken: opaqueTokenSchema.optional(),
   /** Name the user sees in their session list, such as "Pixel 8"; web sessions use the browser. */
-  deviceName: z.string().trim().max(100).optional(),
+  deviceName: singleLineText({ max: 100, trim: true }).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { idSchema, localDateSchema } from "./common";
+import { multiLineText, singleLineText } from "./text";
 
 /** Data areas a user may allow the coach to send to an external model; all start as not allowed. */
 export const COACH_AREAS = ["meals", "workouts", "sleep", "mood", "weight", "notes"] as const;
@@ -94,13 +95,7 @@ export type Summary = z.infer<typeof summarySchema>;
 // ---- Chat ----
 
 export const chatRequestSchema = z.strictObject({
-  message: z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(CHAT_MESSAGE_MAX_LENGTH, {
-      error: `must have at most ${CHAT_MESSAGE_MAX_LENGTH} characters`,
-    }),
+  message: multiLineText({ min: 1, max: CHAT_MESSAGE_MAX_LENGTH, trim: true }),
   conversationId: idSchema.optional(),
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -319,7 +314,7 @@ export const programLogSchema = z.strictObject({
   exercises: z
     .array(
       z.strictObject({
-        exerciseId: z.string().min(1).max(200),
+        exerciseId: singleLineText({ min: 1, max: 200 }),
         sets: z.array(loggedSetSchema).min(1).max(20),
       }),
     )

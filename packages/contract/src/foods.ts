@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { PAGE_SIZE_MAX } from "./common";
+import { singleLineText } from "./text";
 
 export const FOOD_SOURCES = ["usda-sr28", "custom"] as const;
 export const FOOD_NAME_MAX_LENGTH = 200;
@@ -66,13 +67,7 @@ export const foodPageSchema = z.object({
 export type FoodPage = z.infer<typeof foodPageSchema>;
 
 export const foodSearchQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(FOOD_SEARCH_MAX_LENGTH, {
-      error: `must have at most ${FOOD_SEARCH_MAX_LENGTH} characters`,
-    })
-    .optional(),
+  q: singleLineText({ max: FOOD_SEARCH_MAX_LENGTH, trim: true }).optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -85,14 +80,7 @@ function gramsPer100g(field: string): z.ZodNumber {
     .max(100, { error: "must be at most 100 (grams per 100 g)" });
 }
 
-const textWithoutControls = /^[^\u0000-\u001f\u007f]*$/;
-
-const foodNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(FOOD_NAME_MAX_LENGTH, { error: `must have at most ${FOOD_NAME_MAX_LENGTH} characters` })
-  .regex(textWithoutControls, { error: "must not contain control characters" });
+const foodNameSchema = singleLineText({ min: 1, max: FOOD_NAME_MAX_LENGTH, trim: true });
 
 /** Nutrients of a custom food per 100 g; kcal is required, the rest may be unknown (null). */
 export const per100gInputSchema = z
@@ -143,14 +131,7 @@ export const portionInputSchema = z.strictObject({
     .number()
     .gt(0, { error: "must be greater than 0" })
     .max(1000, { error: "must be at most 1000" }),
-  unit: z
-    .string()
-    .trim()
-    .min(1, { error: "must not be empty" })
-    .max(PORTION_UNIT_MAX_LENGTH, {
-      error: `must have at most ${PORTION_UNIT_MAX_LENGTH} characters`,
-    })
-    .regex(textWithoutControls, { error: "must not contain control characters" }),
+  unit: singleLineText({ min: 1, max: PORTION_UNIT_MAX_LENGTH, trim: true }),
   grams: z
     .number()
     .gt(0, { error: "must be greater than 0" })
@@ -158,12 +139,7 @@ export const portionInputSchema = z.strictObject({
 });
 export type PortionInput = z.infer<typeof portionInputSchema>;
 
-const foodGroupSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(FOOD_GROUP_MAX_LENGTH, { error: `must have at most ${FOOD_GROUP_MAX_LENGTH} characters` })
-  .regex(textWithoutControls, { error: "must not contain control characters" });
+const foodGroupSchema = singleLineText({ min: 1, max: FOOD_GROUP_MAX_LENGTH, trim: true });
 
 const portionListSchema = z.array(portionInputSchema).max(CUSTOM_FOOD_PORTIONS_MAX, {
   error: `must have at most ${CUSTOM_FOOD_PORTIONS_MAX} portions`,

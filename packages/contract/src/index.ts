@@ -1,5 +1,6 @@
 export * from "./problems";
 export * from "./common";
+export * from "./text";
 export * from "./password";
 export * from "./auth";
 export * from "./me";

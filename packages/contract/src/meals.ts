@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { idSchema, localDateSchema } from "./common";
+import { multiLineText, singleLineText } from "./text";
 import { FOOD_NAME_MAX_LENGTH, GRAMS_MAX, foodIdSchema, portionIdSchema } from "./foods";
 
 export const MEAL_TYPES = ["breakfast", "lunch", "dinner", "snack"] as const;
@@ -28,8 +29,6 @@ export const NUTRIENT_FIELDS = [
 ] as const;
 export type NutrientField = (typeof NUTRIENT_FIELDS)[number];
 
-const textWithoutControls = /^[^\u0000-\u001f\u007f]*$/;
-
 const gramsSchema = z
   .number()
   .min(0, { error: "must be at least 0" })
@@ -44,10 +43,7 @@ function itemGrams(field: string): z.ZodNullable<z.ZodNumber> {
 }
 
 /** Markdown note, stored as written; clients render it through a sanitiser. */
-export const mealNoteSchema = z
-  .string()
-  .max(MEAL_NOTE_MAX_LENGTH, { error: `must have at most ${MEAL_NOTE_MAX_LENGTH} characters` })
-  .nullable();
+export const mealNoteSchema = multiLineText({ max: MEAL_NOTE_MAX_LENGTH }).nullable();
 
 const CATALOG_ITEM_FIELDS = [
   "name",
@@ -77,13 +73,7 @@ export const mealItemInputSchema = z
       .max(PORTION_QUANTITY_MAX, { error: `must be at most ${PORTION_QUANTITY_MAX}` })
       .optional(),
     grams: gramsSchema.optional(),
-    name: z
-      .string()
-      .trim()
-      .min(1, { error: "must not be empty" })
-      .max(FOOD_NAME_MAX_LENGTH, { error: `must have at most ${FOOD_NAME_MAX_LENGTH} characters` })
-      .regex(textWithoutControls, { error: "must not contain control characters" })
-      .optional(),
+    name: singleLineText({ min: 1, max: FOOD_NAME_MAX_LENGTH, trim: true }).optional(),
     kcal: z
       .number()
       .min(0, { error: "must be at least 0" })
@@ -231,14 +221,7 @@ export const mealDaySchema = z.object({
 });
 export type MealDay = z.infer<typeof mealDaySchema>;
 
-const savedMealNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "must not be empty" })
-  .max(SAVED_MEAL_NAME_MAX_LENGTH, {
-    error: `must have at most ${SAVED_MEAL_NAME_MAX_LENGTH} characters`,
-  })
-  .regex(textWithoutControls, { error: "must not contain control characters" });
+const savedMealNameSchema = singleLineText({ min: 1, max: SAVED_MEAL_NAME_MAX_LENGTH, trim: true });
 
 /** A saved meal, made from a logged meal (`mealId`) or from items sent directly. */
 export const savedMealCreateSchema = z
@@ -313,9 +296,9 @@ const recordNutrient = z.number().min(0).max(ITEM_SODIUM_MG_MAX).nullable();
 export const mealItemRecordSchema = z.strictObject({
   foodId: z.string().min(1).max(64).nullable(),
   portionId: z.string().min(1).max(80).nullable(),
-  portionLabel: z.string().max(200).nullable(),
+  portionLabel: singleLineText({ max: 200 }).nullable(),
   quantity: z.number().gt(0).max(PORTION_QUANTITY_MAX).nullable(),
-  name: z.string().min(1).max(FOOD_NAME_MAX_LENGTH),
+  name: singleLineText({ min: 1, max: FOOD_NAME_MAX_LENGTH }),
   grams: gramsSchema,
   kcal: z.number().min(0).max(ITEM_KCAL_MAX).nullable(),
   protein: recordNutrient,

@@ -32,7 +32,7 @@ export const unreadCountSchema = z.object({ count: z.number().int() });
 export const markAllReadResponseSchema = z.object({ updated: z.number().int() });
 
 export const PUSH_ENDPOINT_MAX_LENGTH = 2048;
-export const PUSH_SUBSCRIPTIONS_MAX = 20;
+export const PUSH_SUBSCRIPTIONS_MAX = 10;
 
 function base64UrlKeySchema(bytes: number, name: string): z.ZodType<string> {
   return z
@@ -53,6 +53,9 @@ export const pushSubscriptionRequestSchema = z.strictObject({
     .url({ protocol: /^https$/, error: "must be an https URL from the browser's push service" })
     .max(PUSH_ENDPOINT_MAX_LENGTH, {
       error: `must have at most ${PUSH_ENDPOINT_MAX_LENGTH} characters`,
+    })
+    .refine((value) => !/^https:\/\/[^/?#]*@/i.test(value), {
+      error: "must not contain a user name or password",
     }),
   expirationTime: z.number().nullable().optional(),
   keys: z.strictObject({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireSomeField } from "./patch";
 import { localDateSchema } from "./common";
 import { entryMetaSchema, KG_PER_LB, measurement, noteSchema } from "./entries";
+import { singleLineText } from "./text";
 
 export const EXERCISE_ID_MAX_LENGTH = 100;
 export const EXERCISE_NAME_MAX_LENGTH = 120;
@@ -39,9 +40,9 @@ export const exerciseSchema = exerciseSummarySchema.extend({ instructions: z.arr
 export type Exercise = z.infer<typeof exerciseSchema>;
 
 export const exerciseSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(EXERCISE_SEARCH_MAX_LENGTH).optional(),
-  muscle: z.string().trim().max(40).optional(),
-  equipment: z.string().trim().max(40).optional(),
+  q: singleLineText({ max: EXERCISE_SEARCH_MAX_LENGTH, trim: true }).optional(),
+  muscle: singleLineText({ max: 40, trim: true }).optional(),
+  equipment: singleLineText({ max: 40, trim: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -53,6 +54,11 @@ export const exercisePageSchema = z.object({
 const reps = z.number().int().min(0).max(SET_MAX_REPS);
 const weightKg = measurement(0, SET_MAX_WEIGHT_KG);
 const weightLb = measurement(0, Math.floor(SET_MAX_WEIGHT_KG / KG_PER_LB));
+const durationSec = z.number().int().min(1).max(SET_MAX_DURATION_SEC);
+const distanceM = measurement(0, SET_MAX_DISTANCE_M);
+
+/** Bounds of each value a set can carry, for checks of stored or imported sets. */
+export const workoutSetFieldSchemas = { reps, weightKg, weightLb, durationSec, distanceM };
 
 /** One set: reps with a load in kg or lb, or a duration with an optional distance. */
 export const workoutSetInputSchema = z.union([
@@ -60,8 +66,8 @@ export const workoutSetInputSchema = z.union([
   z.strictObject({ reps, weightLb }),
   z.strictObject({ reps }),
   z.strictObject({
-    durationSec: z.number().int().min(1).max(SET_MAX_DURATION_SEC),
-    distanceM: measurement(0, SET_MAX_DISTANCE_M).optional(),
+    durationSec,
+    distanceM: distanceM.optional(),
   }),
 ]);
 export type WorkoutSetInput = z.infer<typeof workoutSetInputSchema>;
@@ -75,7 +81,7 @@ const workoutFields = {
   date: localDateSchema,
   /** Local date-time without offset, or an instant with offset. */
   startedAt: z.string().max(40).nullable(),
-  title: z.string().trim().max(EXERCISE_NAME_MAX_LENGTH).nullable(),
+  title: singleLineText({ max: EXERCISE_NAME_MAX_LENGTH, trim: true }).nullable(),
   durationMin: z.number().int().min(1).max(WORKOUT_MAX_MINUTES),
   intensity: z.number().int().min(1).max(5),
   avgHeartRate: z.number().int().min(HEART_RATE_MIN).max(HEART_RATE_MAX).nullable(),

@@ -120,6 +120,12 @@ function toProblem(error: FastifyError): ProblemError | null {
       break;
   }
 
+  if (isMultipartSyntaxError(error)) {
+    return problem("malformed-body", {
+      detail: "The multipart/form-data body is malformed or ends early; send the whole form again.",
+    });
+  }
+
   const databaseProblem = fromDatabaseError(error);
   if (databaseProblem) return databaseProblem;
 
@@ -132,6 +138,15 @@ function toProblem(error: FastifyError): ProblemError | null {
     return problem("malformed-body", { detail: "The request could not be read." });
   }
   return null;
+}
+
+/**
+ * Recognises the parser errors of @fastify/busboy, which carry no code or status: a missing
+ * boundary and a body that ends before its closing boundary.
+ */
+function isMultipartSyntaxError(error: FastifyError): boolean {
+  if (error.statusCode !== undefined || error.code !== undefined) return false;
+  return /^Multipart: |unexpected end of multipart data|^Boundary required$/i.test(error.message);
 }
 
 interface ValidationItem {

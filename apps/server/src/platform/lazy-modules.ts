@@ -12,8 +12,19 @@ let qrCodeModule: Promise<typeof QRCodeModule> | undefined;
 let webPush: Promise<typeof webPushModule> | undefined;
 
 export function loadSharp(): Promise<typeof sharpFunction> {
-  sharpModule ??= import("sharp").then((module) => module.default);
+  sharpModule ??= import("sharp").then((module) => configureSharp(module.default));
   return sharpModule;
+}
+
+/**
+ * Sets sharp's process-wide limits. One libvips thread per image, because the decode slots in
+ * image-decoding.ts already run images in parallel, and no operation cache, because uploads are
+ * never processed twice and the cache would keep their pixels in memory.
+ */
+function configureSharp(sharp: typeof sharpFunction): typeof sharpFunction {
+  sharp.concurrency(1);
+  sharp.cache(false);
+  return sharp;
 }
 
 export function loadQrCode(): Promise<typeof QRCodeModule> {

@@ -70,7 +70,6 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
       tokenType: "Bearer",
       expiresIn: tokens.expiresInSeconds,
     };
-    reply.header("cache-control", "no-store");
     if (clientTypeOf(request) === "native") {
       body.refreshToken = tokens.refreshToken;
       if (deviceToken) body.deviceToken = deviceToken;
@@ -89,7 +88,6 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDependenci
 
   function sendLoginResult(request: FastifyRequest, reply: FastifyReply, result: LoginResult) {
     if (result.kind === "mfa") {
-      reply.header("cache-control", "no-store");
       return {
         mfaRequired: true as const,
         mfaToken: result.mfaToken,

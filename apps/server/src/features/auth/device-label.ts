@@ -1,3 +1,5 @@
+import { toSafeSingleLine } from "@fitcoach/contract";
+
 const LABEL_MAX_LENGTH = 100;
 
 const BROWSERS: [RegExp, string][] = [
@@ -25,12 +27,12 @@ export function describeDevice(
   userAgent: string | null,
   clientType: "web" | "native",
 ): string {
-  const named = deviceName?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const named = deviceName === undefined ? undefined : toSafeSingleLine(deviceName).trim();
   if (named) return named.slice(0, LABEL_MAX_LENGTH);
   if (!userAgent) return clientType === "native" ? "FitCoach app" : "Web browser";
 
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
   if (browser && system) return `${browser} on ${system}`;
-  return (browser ?? system ?? userAgent).slice(0, LABEL_MAX_LENGTH);
+  return (browser ?? system ?? toSafeSingleLine(userAgent).trim()).slice(0, LABEL_MAX_LENGTH);
 }

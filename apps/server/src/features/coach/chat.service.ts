@@ -13,6 +13,7 @@ import type { ConversationsService, StoredTurn } from "./conversations.service";
 import { abortableIterable, startDeadline } from "./deadline";
 import { collectKnownNumbers, unsupportedClaims } from "./number-check";
 import { sanitizeModelMarkdown } from "./providers/model-output";
+import { MarkdownStreamSanitizer } from "./providers/safe-markdown";
 import type { ChatTurn, CoachProvider, TokenUsage } from "./providers/provider";
 
 /** Event of a chat stream: text as it arrives, notes, and the stored reply at the end. */
@@ -65,6 +66,8 @@ export function createChatService(deps: {
     const deadline = startDeadline(config.timeoutMs, clientSignal);
     const started = Date.now();
     let text = "";
+    // Deltas go to the client as they arrive, so they are sanitised on the way like the stored reply.
+    const streamSanitizer = new MarkdownStreamSanitizer();
     let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
     let outcome: "ok" | "failed" | "timed-out" = "ok";
     try {
@@ -73,12 +76,16 @@ export function createChatService(deps: {
         deadline.signal,
       );
       for await (const event of abortableIterable(events, deadline.signal)) {
-        if (event.type === "usage") usage = event.usage;
-        else {
-          text += event.text;
-          yield event;
+        if (event.type === "usage") {
+          usage = event.usage;
+          continue;
         }
+        text += event.text;
+        const safeText = streamSanitizer.push(event.text);
+        if (safeText) yield { type: "delta", text: safeText };
       }
+      const rest = streamSanitizer.flush();
+      if (rest) yield { type: "delta", text: rest };
     } catch (error) {
       outcome = deadline.timedOut() ? "timed-out" : "failed";
       if (!clientSignal.aborted) {

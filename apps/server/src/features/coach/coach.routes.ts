@@ -90,7 +90,6 @@ export async function coachRoutes(
 
       reply
         .header("content-type", "text/event-stream; charset=utf-8")
-        .header("cache-control", "no-cache, no-store")
         .header("x-accel-buffering", "no");
       // The response schema describes the JSON reply; Fastify sends a stream without serialising it.
       return reply.send(toEventStream(events, request) as never);

@@ -11,6 +11,7 @@ import type { Database } from "../../platform/database";
 import { problem } from "../../platform/errors";
 import { coachConversations, coachMessages } from "./coach.tables";
 import type { ChatTurn } from "./providers/provider";
+import { sanitizeModelMarkdown } from "./providers/safe-markdown";
 
 /** Earlier messages sent to the model with each chat request. */
 export const HISTORY_MESSAGES_MAX = 20;
@@ -94,7 +95,9 @@ export function createConversationsService(deps: {
         messages: messages.map((message) => ({
           id: message.id,
           role: message.role,
-          content: message.content,
+          // Replies stored before the sanitiser covered links are cleaned again on the way out.
+          content:
+            message.role === "assistant" ? sanitizeModelMarkdown(message.content) : message.content,
           provider: message.provider,
           createdAt: message.createdAt.toISOString(),
         })),

@@ -1,6 +1,7 @@
 import type { MealPhotoDraft, Nutrients } from "@fitcoach/contract";
 import { fileTypeFromBuffer } from "file-type";
 import type { Logger } from "pino";
+import { withImageDecodeSlot } from "../../platform/image-decoding";
 import { loadSharp } from "../../platform/lazy-modules";
 import type { Metadata } from "sharp";
 
@@ -50,6 +51,10 @@ export function createMealPhotoService(deps: {
 
   /** Checks content, size and pixels, then re-encodes to JPEG, which drops EXIF and GPS data. */
   async function prepare(upload: Buffer): Promise<MealPhoto> {
+    return withImageDecodeSlot(() => decode(upload));
+  }
+
+  async function decode(upload: Buffer): Promise<MealPhoto> {
     const type = await fileTypeFromBuffer(upload);
     if (!type || !ACCEPTED_TYPES.has(type.mime)) {
       throw problem("unsupported-media-type", {
@@ -59,7 +64,7 @@ export function createMealPhotoService(deps: {
     const sharp = await loadSharp();
     let metadata: Metadata;
     try {
-      metadata = await sharp(upload).metadata();
+      metadata = await sharp(upload, { limitInputPixels: false }).metadata();
     } catch {
       throw problem("unprocessable-content", { detail: "The image could not be decoded." });
     }
@@ -69,17 +74,24 @@ export function createMealPhotoService(deps: {
         detail: `The image has ${pixels} pixels; the most accepted is ${config.uploads.maxPixels}.`,
       });
     }
-    const data = await sharp(upload, { limitInputPixels: config.uploads.maxPixels })
-      .rotate()
-      .resize({
-        width: MODEL_IMAGE_MAX_SIDE,
-        height: MODEL_IMAGE_MAX_SIDE,
-        fit: "inside",
-        withoutEnlargement: true,
-      })
-      .jpeg({ quality: 85 })
-      .toBuffer();
-    return { data, mimeType: "image/jpeg" };
+    try {
+      const data = await sharp(upload, { limitInputPixels: config.uploads.maxPixels })
+        .rotate()
+        .resize({
+          width: MODEL_IMAGE_MAX_SIDE,
+          height: MODEL_IMAGE_MAX_SIDE,
+          fit: "inside",
+          withoutEnlargement: true,
+        })
+        .jpeg({ quality: 85 })
+        .toBuffer();
+      return { data, mimeType: "image/jpeg" };
+    } catch {
+      // The header parsed, but the pixel data is damaged or truncated.
+      throw problem("unprocessable-content", {
+        detail: "The image is damaged or incomplete and could not be decoded.",
+      });
+    }
   }
 
   async function callModel(userId: string, photo: MealPhoto): Promise<RecognizedFood[]> {

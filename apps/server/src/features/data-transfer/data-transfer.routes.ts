@@ -61,7 +61,6 @@ export async function dataTransferRoutes(
         format,
       );
       const day = document.exportedAt.slice(0, 10);
-      reply.header("cache-control", "no-store");
       if (format === "csv") {
         return reply
           .type("application/zip")

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
-import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, mePatchSchema } from "@fitcoach/contract";
+import { EXPORT_FORMAT_VERSION, mePatchSchema } from "@fitcoach/contract";
 import type { ImportFields, ImportJob } from "@fitcoach/contract";
 import type { Logger } from "pino";
 
@@ -12,19 +12,22 @@ import type { Database, Executor } from "../../platform/database";
 import { notFound, problem } from "../../platform/errors";
 import { enqueueJob } from "../../platform/jobs/job-queue";
 import type { JobWorker } from "../../platform/jobs/job-queue";
+import { ConcurrencyLimit } from "../../platform/concurrency-limit";
+import { addDays, todayIn } from "../../platform/local-date";
 import type { RequestContext } from "../../platform/request-context";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import type { ExercisesService } from "../exercises/exercises.service";
 import type { DataSection, NutritionSource } from "../nutrition-source/nutrition-source";
-import type { WorkoutsService } from "../workouts/workouts.service";
+import type { NewWorkout, WorkoutsService } from "../workouts/workouts.service";
 import { trackingSections } from "./core-sections";
 import { importJobs } from "./data-transfer.tables";
 import type { ImportJobRow } from "./data-transfer.tables";
 import { buildExportDocument, exportZip } from "./export-document";
 import type { ExportDocument } from "./export-document";
 import { ImportError } from "./import-error";
-import { parseWorkoutCsv } from "./workout-csv";
+import { createImportParseRunner } from "./import-parse-runner";
+import type { ParseRequest } from "./import-parser";
 
 export const IMPORT_JOB_KIND = "data-transfer.import";
 /** Imports one user may have queued or running at once; each keeps its file on disk until done. */
@@ -74,6 +77,11 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     ...deps.nutrition.sections,
     ...(deps.extraSections ?? []),
   ];
+
+  const parser = createImportParseRunner();
+  // One import at a time per process, because each keeps its file, its parsed rows and a long
+  // transaction open.
+  const importLimit = new ConcurrencyLimit(1);
 
   function uploadPath(userId: string, importId: string): string {
     return path.join(deps.config.dataDir, "imports", userId, `${importId}.upload`);
@@ -130,9 +138,37 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     await rm(uploadPath(job.userId, job.id), { force: true });
   }
 
-  async function importDocument(job: ImportJobRow, text: string): Promise<Record<string, number>> {
-    const document = parseDocument(text, sections);
-    await setProgress(job.id, 30, false);
+  async function parseRequest(
+    userId: string,
+    format: ImportFields["format"],
+    options: Record<string, string>,
+    bytes: Uint8Array,
+  ): Promise<ParseRequest> {
+    const me = await deps.accounts.getMe(userId);
+    const latestDate = addDays(todayIn(me.timeZone, deps.clock.now()), 1);
+    const csv =
+      format === "fitcoach-json"
+        ? null
+        : {
+            unit:
+              (options.unit as "kg" | "lb" | undefined) ?? (me.units === "imperial" ? "lb" : "kg"),
+            timeZone: options.timeZone ?? me.timeZone,
+            dateOrder: options.dateOrder as "dmy" | "mdy" | undefined,
+            catalog: await deps.exercises.idsByName(deps.db),
+          };
+    return {
+      format,
+      bytes,
+      sectionNames: sections.map((section) => section.name),
+      latestDate,
+      csv,
+    };
+  }
+
+  async function importDocument(
+    job: ImportJobRow,
+    document: { profile: unknown; sections: Record<string, Record<string, unknown>[]> },
+  ): Promise<Record<string, number>> {
     const total = Object.values(document.sections).reduce((sum, rows) => sum + rows.length, 0);
 
     return deps.db.transaction(async (tx) => {
@@ -161,21 +197,10 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     await deps.accounts.updateProfile(userId, parsed.data, tx);
   }
 
-  async function importWorkoutCsv(
+  async function importWorkouts(
     job: ImportJobRow,
-    text: string,
+    workouts: NewWorkout[],
   ): Promise<Record<string, number>> {
-    const me = await deps.accounts.getMe(job.userId);
-    const options = job.options;
-    const workouts = parseWorkoutCsv(text, {
-      format: job.format as "strong-csv" | "hevy-csv",
-      unit: (options.unit as "kg" | "lb" | undefined) ?? (me.units === "imperial" ? "lb" : "kg"),
-      timeZone: options.timeZone ?? me.timeZone,
-      dateOrder: options.dateOrder as "dmy" | "mdy" | undefined,
-      catalog: await deps.exercises.idsByName(deps.db),
-    });
-    await setProgress(job.id, 30, false);
-
     return deps.db.transaction(async (tx) => {
       let added = 0;
       for (const [index, workout] of workouts.entries()) {
@@ -185,6 +210,80 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
       }
       return { workouts: added };
     });
+  }
+
+  async function runClaimedImport(job: ImportJobRow): Promise<void> {
+    const importId = job.id;
+    try {
+      const bytes = await readFile(uploadPath(job.userId, job.id));
+      await setProgress(job.id, 10, false);
+      const outcome = await parser.parse(
+        await parseRequest(job.userId, job.format, job.options, bytes),
+      );
+      if (outcome.kind === "rejected") throw new ImportError(outcome.detail);
+      await setProgress(job.id, 30, false);
+      const added =
+        outcome.kind === "document"
+          ? await importDocument(job, outcome)
+          : await importWorkouts(job, outcome.workouts);
+      await finishImport(job, { added });
+      log.info({ userId: job.userId, importId, added }, "import completed");
+    } catch (error) {
+      if (error instanceof ImportError) {
+        log.info({ userId: job.userId, importId }, "import rejected");
+        await finishImport(job, { error: error.message });
+        return;
+      }
+      log.error({ err: error, userId: job.userId, importId }, "import failed");
+      await finishImport(job, {
+        error: `The import failed on the server; nothing was added. Quote import ${importId} when reporting it.`,
+      });
+    }
+  }
+
+  async function runQueuedImport(importId: string): Promise<void> {
+    const rows = await deps.db
+      .select()
+      .from(importJobs)
+      .where(eq(importJobs.id, importId))
+      .limit(1);
+    const job = rows[0];
+    if (!job || job.status === "completed" || job.status === "failed") return;
+    if (job.status === "running") {
+      // An earlier run died with its transaction open, so the database rolled it back.
+      log.warn({ userId: job.userId, importId }, "import interrupted");
+      await finishImport(job, {
+        error: "The import was interrupted and nothing was added; upload the file again.",
+      });
+      return;
+    }
+    // Claims the import only if it is still queued, so two servers that both picked up the job
+    // (after its lease ran out while it waited here) cannot both run it.
+    const claimed = await deps.db
+      .update(importJobs)
+      .set({ status: "running", progressPercent: 5 })
+      .where(and(eq(importJobs.id, importId), eq(importJobs.status, "queued")))
+      .returning({ id: importJobs.id });
+    if (claimed.length === 0) return;
+
+    const earlier = await deps.db
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      .where(
+        and(
+          eq(importJobs.userId, job.userId),
+          eq(importJobs.contentHash, job.contentHash),
+          eq(importJobs.status, "completed"),
+          ne(importJobs.id, job.id),
+        ),
+      )
+      .limit(1);
+    if (earlier[0]) {
+      await finishImport(job, { added: {}, duplicateOf: earlier[0].id });
+      return;
+    }
+
+    await runClaimedImport(job);
   }
 
   return {
@@ -219,6 +318,26 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
           detail: `${PENDING_IMPORTS_MAX} imports are already waiting; try again when one has finished.`,
           headers: { "retry-after": "60" },
         });
+      }
+
+      const outcome = await parser.parse(
+        await parseRequest(
+          userId,
+          fields.format,
+          {
+            ...(fields.unit ? { unit: fields.unit } : {}),
+            ...(fields.timeZone ? { timeZone: fields.timeZone } : {}),
+            ...(fields.dateOrder ? { dateOrder: fields.dateOrder } : {}),
+          },
+          file,
+        ),
+      );
+      if (outcome.kind === "rejected") {
+        log.info(
+          { userId, format: fields.format, problems: outcome.errors.length },
+          "import rejected",
+        );
+        throw problem("validation-failed", { detail: outcome.detail, errors: outcome.errors });
       }
 
       const hash = createHash("sha256")
@@ -265,63 +384,7 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     },
 
     async runImport(importId) {
-      const rows = await deps.db
-        .select()
-        .from(importJobs)
-        .where(eq(importJobs.id, importId))
-        .limit(1);
-      const job = rows[0];
-      if (!job || job.status === "completed" || job.status === "failed") return;
-      if (job.status === "running") {
-        // An earlier run died with its transaction open, so the database rolled it back.
-        log.warn({ userId: job.userId, importId }, "import interrupted");
-        await finishImport(job, {
-          error: "The import was interrupted and nothing was added; upload the file again.",
-        });
-        return;
-      }
-      await deps.db
-        .update(importJobs)
-        .set({ status: "running", progressPercent: 5 })
-        .where(eq(importJobs.id, importId));
-
-      const earlier = await deps.db
-        .select({ id: importJobs.id })
-        .from(importJobs)
-        .where(
-          and(
-            eq(importJobs.userId, job.userId),
-            eq(importJobs.contentHash, job.contentHash),
-            eq(importJobs.status, "completed"),
-            ne(importJobs.id, job.id),
-          ),
-        )
-        .limit(1);
-      if (earlier[0]) {
-        await finishImport(job, { added: {}, duplicateOf: earlier[0].id });
-        return;
-      }
-
-      try {
-        const text = (await readFile(uploadPath(job.userId, job.id))).toString("utf8");
-        await setProgress(job.id, 10, false);
-        const added =
-          job.format === "fitcoach-json"
-            ? await importDocument(job, text)
-            : await importWorkoutCsv(job, text);
-        await finishImport(job, { added });
-        log.info({ userId: job.userId, importId, added }, "import completed");
-      } catch (error) {
-        if (error instanceof ImportError) {
-          log.info({ userId: job.userId, importId }, "import rejected");
-          await finishImport(job, { error: error.message });
-          return;
-        }
-        log.error({ err: error, userId: job.userId, importId }, "import failed");
-        await finishImport(job, {
-          error: `The import failed on the server; nothing was added. Quote import ${importId} when reporting it.`,
-        });
-      }
+      await importLimit.run(() => runQueuedImport(importId));
     },
 
     async getImport(userId, id) {
@@ -344,47 +407,6 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
       return rows.map(toImportJob);
     },
   };
-}
-
-/** Checks the envelope of a fitcoach-json document; rows are checked by their sections. */
-function parseDocument(
-  text: string,
-  sections: DataSection[],
-): { profile: unknown; sections: Record<string, Record<string, unknown>[]> } {
-  let document: Partial<ExportDocument>;
-  try {
-    document = JSON.parse(text.replace(/^\uFEFF/, "")) as Partial<ExportDocument>;
-  } catch {
-    throw new ImportError("The file is not valid JSON.");
-  }
-  if (typeof document !== "object" || document === null || document.format !== EXPORT_FORMAT_NAME) {
-    throw new ImportError(
-      `The file is not a FitCoach export (format must be "${EXPORT_FORMAT_NAME}").`,
-    );
-  }
-  if (
-    !Number.isInteger(document.version) ||
-    document.version! < 1 ||
-    document.version! > EXPORT_FORMAT_VERSION
-  ) {
-    throw new ImportError(
-      `Export version ${String(document.version)} is not supported; this server reads versions 1 to ${EXPORT_FORMAT_VERSION}.`,
-    );
-  }
-  const known = new Set(sections.map((section) => section.name));
-  const given = document.sections ?? {};
-  if (typeof given !== "object" || Array.isArray(given)) {
-    throw new ImportError("sections must be an object of lists.");
-  }
-  for (const [name, rows] of Object.entries(given)) {
-    if (!known.has(name)) {
-      throw new ImportError(
-        `The section "${name}" is not known to this server; nothing was imported.`,
-      );
-    }
-    if (!Array.isArray(rows)) throw new ImportError(`sections.${name} must be a list.`);
-  }
-  return { profile: document.profile ?? {}, sections: given };
 }
 
 function toImportJob(row: ImportJobRow): ImportJob {

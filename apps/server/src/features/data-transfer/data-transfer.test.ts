@@ -415,12 +415,67 @@ describe("export and import", () => {
     broken.sections.steps[0].count = "many";
     const fresh = await signIn(subject);
 
-    const job = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(broken));
+    const refused = await upload(fresh, { format: "fitcoach-json" }, JSON.stringify(broken));
     const water = await call(subject, fresh, "GET", "/api/v1/water?from=2026-01-01&to=2026-12-31");
 
-    expect(job.status).toBe("failed");
-    expect(job.error).toBe("steps[0].count must be a whole number.");
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].field).toBe("sections.steps[0].count");
     expect(water.body.items).toEqual([]);
+  });
+
+  it("rejects out-of-range rows, keeps data", async () => {
+    const user = await signIn(subject);
+    await call(subject, user, "POST", "/api/v1/water", { date: "2026-04-01", ml: 500 });
+    const entry = { date: "2026-04-01", version: 1, createdAt: "2026-04-01T08:00:00.000Z" };
+    const crafted = {
+      format: "fitcoach-export",
+      version: 1,
+      profile: {},
+      sections: {
+        water: [{ ...entry, ml: 999_999 }],
+        mood: [{ ...entry, score: 9, tags: ["ok"], note: "" }],
+        sleep: [
+          {
+            ...entry,
+            bedtimeLocal: "2026-03-31T20:00",
+            wakeLocal: "2026-04-01T07:00",
+            timeZone: "Mars/Olympus_Mons",
+            bedtimeAt: "2026-03-31T20:00:00.000Z",
+            wakeAt: "2026-04-01T07:00:00.000Z",
+            durationMin: 5_000,
+            quality: 3,
+            phases: { deepMin: 99_999 },
+          },
+        ],
+        days: [{ date: "1800-01-01", tags: [], note: "" }],
+        steps: [{ ...entry, date: "2026-04-09", count: 10 }],
+        body: [
+          { ...entry, weightValue: 5_000, weightUnit: "lb", weightKg: 80 },
+          { ...entry, waistUnit: "span", bodyFatPercent: 20 },
+        ],
+      },
+    };
+
+    const refused = await upload(user, { format: "fitcoach-json" }, JSON.stringify(crafted));
+    const water = await call(subject, user, "GET", "/api/v1/water?from=2026-01-01&to=2026-12-31");
+    const imports = await call(subject, user, "GET", "/api/v1/me/imports");
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.type).toBe("/problems/validation-failed");
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      "sections.water[0].ml",
+      "sections.mood[0].score",
+      "sections.sleep[0].phases.deepMin",
+      "sections.sleep[0].durationMin",
+      "sections.sleep[0].timeZone",
+      "sections.days[0].date",
+      "sections.steps[0].date",
+      "sections.body[0].weightValue",
+      "sections.body[1].waistUnit",
+    ]);
+    expect(refused.body.errors[0].message).toContain("5000");
+    expect(water.body.items.map((item: { ml: number }) => item.ml)).toEqual([500]);
+    expect(imports.body.items).toEqual([]);
   });
 
   it("reads a Strong export with semicolons and decimal commas", async () => {
@@ -518,10 +573,14 @@ describe("export and import", () => {
     const file =
       "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n2024-13-45 10:00,X,Squat,1,100,5\n";
 
-    const job = await importAndWait(user, { format: "strong-csv" }, file);
+    const refused = await upload(user, { format: "strong-csv" }, file);
 
-    expect(job.status).toBe("failed");
-    expect(job.error).toBe('Line 2: the date "2024-13-45 10:00" cannot be read.');
+    expect(refused.status).toBe(400);
+    expect(refused.body.type).toBe("/problems/validation-failed");
+    expect(refused.body.detail).toBe('Line 2: the date "2024-13-45 10:00" cannot be read.');
+    expect(refused.body.errors).toEqual([
+      { field: "file", message: 'Line 2: the date "2024-13-45 10:00" cannot be read.' },
+    ]);
   });
 
   it("fails an import whose run was interrupted", async () => {
@@ -547,14 +606,22 @@ describe("export and import", () => {
       const started = await upload(
         user,
         { format: "strong-csv" },
-        `Date,Exercise Name,Reps\n#${index}`,
+        `Date,Exercise Name,Reps\n\n${"\n".repeat(index)}`,
       );
       expect(started.status).toBe(202);
     }
 
-    const fourth = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#4");
+    const fourth = await upload(
+      user,
+      { format: "strong-csv" },
+      "Date,Exercise Name,Reps\n\n\n\n\n",
+    );
     await subject.deps.jobs.runOnce();
-    const afterRun = await upload(user, { format: "strong-csv" }, "Date,Exercise Name,Reps\n#5");
+    const afterRun = await upload(
+      user,
+      { format: "strong-csv" },
+      "Date,Exercise Name,Reps\n\n\n\n\n\n",
+    );
 
     expect(fourth.status).toBe(429);
     expect(fourth.body.type).toBe("/problems/rate-limited");

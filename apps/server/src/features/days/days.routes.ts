@@ -27,7 +27,6 @@ export async function daysRoutes(app: FastifyInstance, deps: { days: DaysService
       const card = await deps.days.getCard(requireUser(request), request.params.date);
       // The ETag covers the tags and note, the only part of the card this resource edits.
       setEtag(reply, card.version);
-      reply.header("cache-control", "private, no-cache");
       return card;
     },
   );

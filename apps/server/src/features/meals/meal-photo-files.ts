@@ -3,9 +3,10 @@ import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import type { Logger } from "pino";
-import sharp from "sharp";
 
 import { problem } from "../../platform/errors";
+import { withImageDecodeSlot } from "../../platform/image-decoding";
+import { loadSharp } from "../../platform/lazy-modules";
 
 /** Maximum pixels on the longer edge of a stored photo; larger uploads are scaled down to it. */
 export const MEAL_PHOTO_MAX_EDGE_PX = 4096;
@@ -35,6 +36,14 @@ export async function processMealPhoto(
   upload: Buffer,
   limits: { maxPixels: number },
 ): Promise<ProcessedPhoto> {
+  return withImageDecodeSlot(() => decodeMealPhoto(upload, limits));
+}
+
+async function decodeMealPhoto(
+  upload: Buffer,
+  limits: { maxPixels: number },
+): Promise<ProcessedPhoto> {
+  const sharp = await loadSharp();
   const detected = await fileTypeFromBuffer(upload);
   if (!detected || !ACCEPTED_TYPES.has(detected.mime)) {
     const found = detected ? `a ${detected.mime} file` : "not an image this server can read";
@@ -43,7 +52,7 @@ export async function processMealPhoto(
     });
   }
 
-  const { width, height } = await readDimensions(upload);
+  const { width, height } = await readDimensions(sharp, upload);
   if (width * height > limits.maxPixels) {
     throw problem("unprocessable-content", {
       detail: `The image is ${width} × ${height} pixels (${megapixels(width * height)} MP); photos may have at most ${megapixels(limits.maxPixels)} MP.`,
@@ -73,7 +82,10 @@ export async function processMealPhoto(
   }
 }
 
-async function readDimensions(upload: Buffer): Promise<{ width: number; height: number }> {
+async function readDimensions(
+  sharp: Awaited<ReturnType<typeof loadSharp>>,
+  upload: Buffer,
+): Promise<{ width: number; height: number }> {
   try {
     // Reads the header only; the pixel limit is checked by the caller with the real numbers.
     const metadata = await sharp(upload, { limitInputPixels: false }).metadata();

@@ -80,7 +80,6 @@ export async function mealPhotoRoutes(
         .header("content-length", String(size))
         .header("x-content-type-options", "nosniff")
         .header("content-disposition", 'inline; filename="meal.jpg"')
-        .header("cache-control", "private, no-cache")
         .send(createReadStream(photo.path));
     },
   );

@@ -10,6 +10,7 @@ import type { Meal } from "@fitcoach/contract";
 import { createTestApp } from "../../../test/helpers/app";
 import type { TestApp } from "../../../test/helpers/app";
 import { bearer, registerAndLogin } from "../../../test/helpers/auth";
+import { IMAGE_DECODES_MAX, IMAGE_DECODES_WAITING_MAX } from "../../platform/image-decoding";
 
 const UPLOAD_MAX_BYTES = 200_000;
 
@@ -173,7 +174,7 @@ describe("meal photos", () => {
     expect(download.headers["content-type"]).toBe("image/jpeg");
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.headers["content-disposition"]).toBe('inline; filename="meal.jpg"');
-    expect(download.headers["cache-control"]).toBe("private, no-cache");
+    expect(download.headers["cache-control"]).toBe("no-store");
     const stored = await sharp(download.rawPayload).metadata();
     expect(stored.format).toBe("jpeg");
     expect(stored.exif).toBeUndefined();
@@ -403,5 +404,28 @@ describe("meal photos", () => {
     });
 
     expect(response.statusCode).toBe(412);
+  });
+
+  it("answers parallel uploads without 500", async () => {
+    const photo = await sharp({
+      create: { width: 3000, height: 3000, channels: 3, background: "#40a040" },
+    })
+      .jpeg({ quality: 50 })
+      .toBuffer();
+    const parallel = IMAGE_DECODES_MAX + IMAGE_DECODES_WAITING_MAX + 6;
+    const targets = await Promise.all(Array.from({ length: parallel }, () => newMeal()));
+
+    const responses = await Promise.all(targets.map((meal) => upload(meal.id, photo)));
+
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(
+      IMAGE_DECODES_MAX,
+    );
+    for (const response of responses.filter((item) => item.statusCode === 503)) {
+      expect(response.headers["retry-after"]).toBe("5");
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect((response.json() as { type: string }).type).toBe("/problems/service-unavailable");
+    }
   });
 });

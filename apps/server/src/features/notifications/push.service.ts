@@ -1,5 +1,5 @@
 import type { Agent } from "node:https";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { PUSH_SUBSCRIPTIONS_MAX } from "@fitcoach/contract";
 import type {
@@ -197,17 +197,35 @@ export function createPushService(deps: {
         deviceLabel: describeDevice(undefined, userAgent, "web"),
         createdAt: now,
       };
-      // The endpoint identifies a browser profile, so a second login there takes it over.
+      // The endpoint identifies a browser profile. Another account may take it over only with the
+      // same keys, which only that browser holds, so knowing an endpoint is not enough to move a
+      // user's notifications to another account.
       const rows = await deps.db
         .insert(pushSubscriptions)
         .values(values)
         .onConflictDoUpdate({
           target: pushSubscriptions.endpoint,
           set: { ...values, failureCount: 0, lastFailureAt: null },
+          setWhere: or(
+            eq(pushSubscriptions.userId, userId),
+            and(
+              eq(pushSubscriptions.p256dh, input.keys.p256dh),
+              eq(pushSubscriptions.auth, input.keys.auth),
+            ),
+          ),
         })
         .returning();
+      const row = rows[0];
+      if (!row) {
+        log.info({ userId }, "push endpoint of another account rejected");
+        throw problem("conflict", {
+          detail:
+            "This push endpoint is registered to another account. Unsubscribe it in the browser and subscribe again to get a new endpoint.",
+          errors: [{ field: "endpoint", message: "is registered to another account" }],
+        });
+      }
       await trimSubscriptions(deps.db, userId);
-      return toView(rows[0]!);
+      return toView(row);
     },
 
     async unsubscribe(userId, endpoint) {

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { PUSH_SUBSCRIPTIONS_MAX } from "@fitcoach/contract";
+
 import { ManualClock } from "../../platform/clock";
 import { createTestApp } from "../../../test/helpers/app";
 import type { TestApp } from "../../../test/helpers/app";
@@ -206,6 +208,84 @@ describe("web push", () => {
     expect(removed.statusCode).toBe(204);
     expect(removedAgain.statusCode).toBe(404);
     expect(await subscriptionIds(user.id)).toEqual([]);
+  });
+
+  it("keeps an endpoint with its account", async () => {
+    const owner = await createReminderUser(subject);
+    const intruder = await createReminderUser(subject);
+    const browser = push.createSubscription();
+    const other = push.createSubscription();
+    const owned = await subscribe(owner, browser);
+
+    const taken = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/push/subscriptions",
+      headers: bearer(intruder.accessToken),
+      payload: { endpoint: browser.endpoint, keys: other.keys },
+    });
+
+    expect(owned.statusCode).toBe(201);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.headers["content-type"]).toContain("application/problem+json");
+    expect(taken.json().type).toBe("/problems/conflict");
+    expect(taken.json().errors).toEqual([
+      { field: "endpoint", message: "is registered to another account" },
+    ]);
+    expect(await subscriptionIds(owner.id)).toEqual([owned.id]);
+    expect(await subscriptionIds(intruder.id)).toEqual([]);
+  });
+
+  it("moves an endpoint with its keys", async () => {
+    const first = await createReminderUser(subject);
+    const second = await createReminderUser(subject);
+    const browser = push.createSubscription();
+    const before = await subscribe(first, browser);
+
+    const after = await subscribe(second, browser);
+
+    expect(after.statusCode).toBe(201);
+    expect(after.id).toBe(before.id);
+    expect(await subscriptionIds(first.id)).toEqual([]);
+    expect(await subscriptionIds(second.id)).toEqual([before.id]);
+  });
+
+  it("keeps the newest subscriptions per user", async () => {
+    const user = await createReminderUser(subject);
+    const created: string[] = [];
+    for (let index = 0; index < PUSH_SUBSCRIPTIONS_MAX + 2; index += 1) {
+      clock.advance(1_000);
+      created.push((await subscribe(user, push.createSubscription())).id);
+    }
+
+    const kept = await subscriptionIds(user.id);
+
+    expect(kept).toHaveLength(PUSH_SUBSCRIPTIONS_MAX);
+    expect(kept).toEqual(created.slice(2).sort());
+  });
+
+  it("rejects long endpoints and user info", async () => {
+    const user = await createReminderUser(subject);
+    const browser = push.createSubscription();
+
+    const long = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/push/subscriptions",
+      headers: bearer(user.accessToken),
+      payload: { endpoint: `${browser.endpoint}/${"a".repeat(2_100)}`, keys: browser.keys },
+    });
+    const withUser = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/push/subscriptions",
+      headers: bearer(user.accessToken),
+      payload: { endpoint: "https://user:secret@push.example.test/abc", keys: browser.keys },
+    });
+
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors[0].field).toBe("endpoint");
+    expect(withUser.statusCode).toBe(400);
+    expect(withUser.json().errors).toEqual([
+      { field: "endpoint", message: "must not contain a user name or password" },
+    ]);
   });
 
   it("rejects malformed subscriptions", async () => {

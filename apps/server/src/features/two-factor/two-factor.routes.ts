@@ -32,8 +32,7 @@ export async function twoFactorRoutes(
         response: { 200: twoFactorSetupResponseSchema },
       },
     },
-    async (request, reply) => {
-      reply.header("cache-control", "no-store");
+    async (request) => {
       return deps.twoFactorAccount.setup(requireUser(request), requestContext(request));
     },
   );
@@ -50,8 +49,7 @@ export async function twoFactorRoutes(
         response: { 200: recoveryCodesResponseSchema },
       },
     },
-    async (request, reply) => {
-      reply.header("cache-control", "no-store");
+    async (request) => {
       const codes = await deps.twoFactorAccount.enable(
         requireUser(request),
         request.body.code,
@@ -89,8 +87,7 @@ export async function twoFactorRoutes(
         response: { 200: recoveryCodesResponseSchema },
       },
     },
-    async (request, reply) => {
-      reply.header("cache-control", "no-store");
+    async (request) => {
       const codes = await deps.twoFactorAccount.replaceRecoveryCodes(
         requireUser(request),
         request.body,

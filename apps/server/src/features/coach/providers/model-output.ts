@@ -2,22 +2,7 @@ import { z } from "zod";
 
 import { InvalidModelOutputError } from "./provider";
 
-/** Maximum length of model output kept; longer output is cut here. */
-export const MODEL_TEXT_MAX_LENGTH = 20_000;
-
-/**
- * Reduces model output to plain Markdown: HTML tags and images are removed (an image URL could
- * carry data out when a client renders it), control characters too. Clients still sanitise what
- * they render; this only removes what no reply needs.
- */
-export function sanitizeModelMarkdown(text: string): string {
-  return text
-    .slice(0, MODEL_TEXT_MAX_LENGTH)
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<\/?[A-Za-z][^>]*>/g, "")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-    .trim();
-}
+export { MODEL_TEXT_MAX_LENGTH, sanitizeModelMarkdown } from "./safe-markdown";
 
 /** Parses the one JSON object a model was asked for, tolerating a Markdown code fence around it. */
 export function parseJsonObject<T>(text: string, schema: z.ZodType<T>): T {

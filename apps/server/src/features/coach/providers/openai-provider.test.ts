@@ -244,6 +244,40 @@ describe("openai provider", () => {
       expect(done.reply.reply).toBe("Done pixel **ok**");
     });
 
+    it("neutralises unsafe links in stream and history", async () => {
+      const user = await coachUser(subject);
+      fake.enqueue(
+        openAIStream(
+          ["Tap [here](java", 'script:alert(1)) or <a href="data:text/html,x">', "this</a>."],
+          undefined,
+          20,
+        ),
+      );
+
+      const response = await subject.app.inject({
+        method: "POST",
+        url: "/api/v1/coach/chat",
+        headers: { ...bearer(user.accessToken), accept: "text/event-stream" },
+        payload: { message: "Any tips?" },
+      });
+      const events = parseEventStream(response.body);
+      const streamedText = events
+        .filter((event) => event.event === "delta")
+        .map((event) => (event.data as { text: string }).text)
+        .join("");
+      const done = events.at(-1)!.data as { reply: string; conversationId: string };
+      const stored = await subject.app.inject({
+        method: "GET",
+        url: `/api/v1/coach/conversations/${done.conversationId}`,
+        headers: bearer(user.accessToken),
+      });
+
+      expect(streamedText).toBe("Tap here or this.");
+      expect(done.reply).toBe("Tap here or this.");
+      expect(stored.statusCode).toBe(200);
+      expect(stored.json().messages[1].content).toBe("Tap here or this.");
+    });
+
     it("uses the builtin coach for unverified accounts", async () => {
       const unverified = await coachUser(subject, { verify: false });
 
