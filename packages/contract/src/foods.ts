@@ -9,6 +9,9 @@ export const FOOD_GROUP_MAX_LENGTH = 100;
 export const FOOD_SEARCH_MAX_LENGTH = 100;
 export const PORTION_UNIT_MAX_LENGTH = 100;
 export const CUSTOM_FOOD_PORTIONS_MAX = 20;
+/** Smallest step the database keeps for portion amounts, grams and quantities. */
+export const STORED_PRECISION = 0.001;
+
 /** Largest weight of one portion or one logged item, in grams. */
 export const GRAMS_MAX = 5000;
 /** Highest energy density of any food (pure fat is about 900 kcal per 100 g). */
@@ -127,14 +130,15 @@ export const per100gInputSchema = z
 export type Per100gInput = z.infer<typeof per100gInputSchema>;
 
 export const portionInputSchema = z.strictObject({
+  // Portions are stored to 0.001; anything smaller would be stored as 0.
   amount: z
     .number()
-    .gt(0, { error: "must be greater than 0" })
+    .min(STORED_PRECISION, { error: `must be at least ${STORED_PRECISION}` })
     .max(1000, { error: "must be at most 1000" }),
   unit: singleLineText({ min: 1, max: PORTION_UNIT_MAX_LENGTH, trim: true }),
   grams: z
     .number()
-    .gt(0, { error: "must be greater than 0" })
+    .min(STORED_PRECISION, { error: `must be at least ${STORED_PRECISION} g` })
     .max(GRAMS_MAX, { error: `must be at most ${GRAMS_MAX} g` }),
 });
 export type PortionInput = z.infer<typeof portionInputSchema>;

@@ -2,7 +2,13 @@ import { z } from "zod";
 
 import { idSchema, localDateSchema } from "./common";
 import { multiLineText, singleLineText } from "./text";
-import { FOOD_NAME_MAX_LENGTH, GRAMS_MAX, foodIdSchema, portionIdSchema } from "./foods";
+import {
+  FOOD_NAME_MAX_LENGTH,
+  GRAMS_MAX,
+  STORED_PRECISION,
+  foodIdSchema,
+  portionIdSchema,
+} from "./foods";
 
 export const MEAL_TYPES = ["breakfast", "lunch", "dinner", "snack"] as const;
 export type MealType = (typeof MEAL_TYPES)[number];
@@ -69,7 +75,7 @@ export const mealItemInputSchema = z
     portionId: portionIdSchema.optional(),
     quantity: z
       .number()
-      .gt(0, { error: "must be greater than 0" })
+      .min(STORED_PRECISION, { error: `must be at least ${STORED_PRECISION}` })
       .max(PORTION_QUANTITY_MAX, { error: `must be at most ${PORTION_QUANTITY_MAX}` })
       .optional(),
     grams: gramsSchema.optional(),
@@ -297,7 +303,7 @@ export const mealItemRecordSchema = z.strictObject({
   foodId: z.string().min(1).max(64).nullable(),
   portionId: z.string().min(1).max(80).nullable(),
   portionLabel: singleLineText({ max: 200 }).nullable(),
-  quantity: z.number().gt(0).max(PORTION_QUANTITY_MAX).nullable(),
+  quantity: z.number().min(STORED_PRECISION).max(PORTION_QUANTITY_MAX).nullable(),
   name: singleLineText({ min: 1, max: FOOD_NAME_MAX_LENGTH }),
   grams: gramsSchema,
   kcal: z.number().min(0).max(ITEM_KCAL_MAX).nullable(),

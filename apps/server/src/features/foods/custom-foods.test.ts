@@ -91,6 +91,19 @@ describe("custom foods API", () => {
     expect((theirs.json() as FoodPage).items).toEqual([]);
   });
 
+  it("refuses portions smaller than the stored precision", async () => {
+    const response = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/custom-foods",
+      headers: bearer(owner),
+      payload: granolaBar({ portions: [{ amount: 0.0000001, unit: "crumb", grams: 0.0000001 }] }),
+    });
+
+    expect(response.statusCode).toBe(400);
+    const fields = response.json().errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(["portions.0.amount", "portions.0.grams"]);
+  });
+
   it("refuses cursors with a foreign id or an impossible time", async () => {
     const encode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString("base64url");
 
