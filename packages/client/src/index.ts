@@ -20,6 +20,7 @@ export * from "./days-api";
 export * from "./entries-api";
 export * from "./foods-api";
 export * from "./workouts-api";
+export * from "./saved-meals-api";
 
 /**
  * The typed FitCoach API: the transport plus one object per feature that the app shell uses.
