@@ -23,6 +23,8 @@ import { THEMES } from "../app/theme";
 import { COACH_SECTIONS } from "../features/coach/coach-page";
 import { GOAL_KINDS } from "../features/goals/goals-page";
 import { STATS_METRICS, STATS_PERIODS } from "../features/stats/stats-page";
+import { BODY_FIELDS } from "../features/today/body-fields";
+import { MEAL_FREE_ITEM_FIELDS } from "../features/today/meal-item-fields";
 import { DAY_SECTIONS } from "../features/today/today-page";
 import { CATALOGS } from "./i18n";
 import { LANGUAGES } from "./languages";
@@ -59,6 +61,8 @@ const DYNAMIC_KEYS: string[] = [
   ...STATS_METRICS.map((value) => `stats.metrics.${value}`),
   ...STATS_PERIODS.map((value) => `stats.periods.${value}`),
   ...DAY_SECTIONS.map((value) => `today.sections.${value}.title`),
+  ...BODY_FIELDS.flatMap((value) => [`today.body.fields.${value}`, `today.body.values.${value}`]),
+  ...MEAL_FREE_ITEM_FIELDS.map((value) => `today.meals.freeFields.${value}`),
   ...GOAL_KINDS.flatMap((value) => [
     `goals.kinds.${value}.title`,
     `goals.kinds.${value}.placeholder`,
