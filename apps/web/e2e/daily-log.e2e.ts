@@ -116,6 +116,20 @@ describe("daily log in Chromium", () => {
     );
   });
 
+  it("edits the water entry in place", async () => {
+    const water = section("Water");
+
+    await water.getByRole("button", { name: "Edit 250 ml" }).click();
+    const amount = water.getByLabel("Amount (ml)");
+    await amount.fill("400");
+    await amount.press("Enter");
+
+    await water.getByText("400 of 2,500 ml").waitFor();
+    expect(await water.getByRole("list", { name: "Water entries" }).textContent()).toContain(
+      "400 ml",
+    );
+  });
+
   it("logs a workout with two sets", async () => {
     const workouts = section("Workouts");
 
@@ -138,7 +152,7 @@ describe("daily log in Chromium", () => {
   it("keeps the entries after a reload", async () => {
     await page.reload();
 
-    await section("Water").getByText("250 of 2,500 ml").waitFor();
+    await section("Water").getByText("400 of 2,500 ml").waitFor();
     await section("Meals")
       .getByRole("region", { name: "Breakfast" })
       .getByText("Bananas, raw")
