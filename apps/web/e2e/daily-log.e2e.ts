@@ -120,7 +120,9 @@ describe("daily log in Chromium", () => {
     const water = section("Water");
 
     await water.getByRole("button", { name: "Edit 250 ml" }).click();
-    const amount = water.getByLabel("Amount (ml)");
+    const amount = water
+      .getByRole("form", { name: "Edit 250 ml" })
+      .getByLabel("Amount (ml)", { exact: true });
     await amount.fill("400");
     await amount.press("Enter");
 
