@@ -336,11 +336,14 @@ function workoutFields(input: Json, current: Workout | null): Json {
 function setOf(input: Json): WorkoutSet {
   const weightKg = input.weightKg as number | undefined;
   const weightLb = input.weightLb as number | undefined;
+  let weightUnit: WorkoutSet["weightUnit"] = null;
+  if (weightKg !== undefined) weightUnit = "kg";
+  else if (weightLb !== undefined) weightUnit = "lb";
   return {
     reps: (input.reps as number | undefined) ?? null,
     weightKg: weightKg ?? (weightLb === undefined ? null : round2(weightLb * KG_PER_LB)),
     weightLb: weightLb ?? (weightKg === undefined ? null : round2(weightKg / KG_PER_LB)),
-    weightUnit: weightKg !== undefined ? "kg" : weightLb !== undefined ? "lb" : null,
+    weightUnit,
     durationSec: (input.durationSec as number | undefined) ?? null,
     distanceM: (input.distanceM as number | undefined) ?? null,
     estimatedOneRepMaxKg: null,

@@ -8,14 +8,14 @@ import { useFormSubmit } from "../../forms/use-form-submit";
 import type { FormSubmit } from "../../forms/use-form-submit";
 import { ProblemAlert } from "../../ui/problem-alert";
 
-/** Whether a write was rejected with 412 because the entry changed after the card loaded it. */
+/** Returns whether a write failed with 412 because the entry changed after the card loaded it. */
 export function isEditConflict(error: unknown): boolean {
   return error instanceof ProblemError && error.status === 412;
 }
 
 /**
  * Runs an edit form like `useFormSubmit`. A 412 reloads the day before the error is shown, so the
- * open form then holds the entry's new version and a second save applies the user's values.
+ * open form then has the entry's new version and a second save applies the user's values.
  */
 export function useEditSubmit<Schema extends z.ZodType>(
   schema: Schema,
@@ -32,7 +32,7 @@ export function useEditSubmit<Schema extends z.ZodType>(
   });
 }
 
-/** Which entry of a list is open for editing, with focus moved back to its Edit button on close. */
+/** The entry of a list that is open for editing; closing it moves focus back to its Edit button. */
 export interface EditingEntry {
   editingId: string | null;
   start(id: string): void;
@@ -66,7 +66,7 @@ export function useEditingEntry(): EditingEntry {
   };
 }
 
-/** The Edit and Delete buttons of one listed entry; `label` names the entry for screen readers. */
+/** Renders the Edit and Delete buttons of one listed entry, named by `label` for screen readers. */
 export function EntryActions(props: {
   label: string;
   editButtonRef: (element: HTMLButtonElement | null) => void;

@@ -4,8 +4,8 @@ import type { MealDraftHandoff } from "../coach/photo/meal-draft";
 import { parseNumberInput } from "./number-input";
 
 /**
- * How an item's amount is typed: a number of household portions of a food, grams of a food, or
- * grams of a free entry whose nutrients the user typed for the whole item.
+ * Unit of an item's amount: a number of household portions of a food, grams of a food, or grams of
+ * a free entry whose nutrients the user typed for the whole item.
  */
 export type DraftAmountKind = "portion" | "grams" | "free";
 

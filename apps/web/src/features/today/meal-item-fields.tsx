@@ -1,6 +1,10 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MEAL_NOTE_MAX_LENGTH, mealItemInputSchema } from "@fitcoach/contract";
+import {
+  FOOD_NAME_MAX_LENGTH,
+  MEAL_NOTE_MAX_LENGTH,
+  mealItemInputSchema,
+} from "@fitcoach/contract";
 
 import type { FieldErrors } from "../../forms/validation";
 import { validateWith } from "../../forms/validation";
@@ -154,6 +158,8 @@ export function FreeItemFields(props: { onAdd(item: DraftMealItem): void }): Rea
             key={field}
             label={t(`today.meals.freeFields.${field}`)}
             inputMode={field === "name" ? "text" : "decimal"}
+            // The shared "name" message states the profile name limit, so the field caps length.
+            maxLength={field === "name" ? FOOD_NAME_MAX_LENGTH : undefined}
             autoComplete="off"
             value={values[field]}
             onChange={(event) =>
@@ -176,7 +182,7 @@ export function FreeItemFields(props: { onAdd(item: DraftMealItem): void }): Rea
   );
 }
 
-/** The meal's markdown note. */
+/** Renders the meal's markdown note field. */
 export function MealNoteField(props: {
   value: string;
   error?: string;

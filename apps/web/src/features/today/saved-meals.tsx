@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { MEAL_TYPES, savedMealCreateSchema } from "@fitcoach/contract";
+import { MEAL_TYPES, SAVED_MEAL_NAME_MAX_LENGTH, savedMealCreateSchema } from "@fitcoach/contract";
 import type { Meal, MealType } from "@fitcoach/contract";
 
 import { useFormSubmit } from "../../forms/use-form-submit";
@@ -71,6 +71,7 @@ export function SaveAsSavedMeal(props: { meal: Meal; label: string }): React.JSX
         label={t("today.savedMeals.name")}
         autoComplete="off"
         autoFocus
+        maxLength={SAVED_MEAL_NAME_MAX_LENGTH}
         value={name}
         onChange={(event) => setName(event.target.value)}
         error={form.fieldErrors.name}
