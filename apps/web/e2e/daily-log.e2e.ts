@@ -147,6 +147,7 @@ describe("daily log in Chromium", () => {
       .getByRole("form", { name: "Edit 250 ml" })
       .getByLabel("Amount (ml)", { exact: true });
     await amount.fill("400");
+    await checkScreen(page, "daily-log-editing");
     await amount.press("Enter");
 
     await water.getByText("400 of 2,500 ml").waitFor();

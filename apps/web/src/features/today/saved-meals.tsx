@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { MEAL_TYPES, SAVED_MEAL_NAME_MAX_LENGTH, savedMealCreateSchema } from "@fitcoach/contract";
@@ -25,6 +25,15 @@ export function SaveAsSavedMeal(props: { meal: Meal; label: string }): React.JSX
   const [isOpen, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [savedName, setSavedName] = useState<string | null>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+
+  // Closing the form, by saving or cancelling, returns focus to the button that opened it.
+  useEffect(() => {
+    if (wasOpen.current && !isOpen) openButton.current?.focus();
+    wasOpen.current = isOpen;
+  }, [isOpen]);
+
   const form = useFormSubmit(savedMealCreateSchema, async (savedMeal) => {
     const saved = await api.savedMeals.createSavedMeal(savedMeal);
     setSavedName(saved.name);
@@ -36,6 +45,7 @@ export function SaveAsSavedMeal(props: { meal: Meal; label: string }): React.JSX
     return (
       <>
         <button
+          ref={openButton}
           type="button"
           className="button"
           onClick={() => {

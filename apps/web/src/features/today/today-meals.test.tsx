@@ -210,6 +210,9 @@ describe("saved meals", () => {
     await user.clear(name);
     await user.type(name, "Weekday breakfast{Enter}");
     expect(await within(meals).findByText("Saved as “Weekday breakfast”.")).toBeInTheDocument();
+    expect(
+      within(meals).getByRole("button", { name: "Save as saved meal Breakfast, meal 1" }),
+    ).toHaveFocus();
     const picker = within(meals).getByRole("region", { name: "Saved meals" });
     await within(picker).findByRole("option", { name: "Weekday breakfast (255 kcal)" });
     await user.selectOptions(within(picker).getByLabelText("Meal"), "snack");
