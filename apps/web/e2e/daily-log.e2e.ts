@@ -105,6 +105,29 @@ describe("daily log in Chromium", () => {
     );
   });
 
+  it("doubles the banana and logs the meal again", async () => {
+    const meals = section("Meals");
+    const breakfast = meals.getByRole("region", { name: "Breakfast" });
+    const kcalBefore = await breakfast.locator(".item").first().textContent();
+
+    await breakfast.getByRole("button", { name: "Edit Breakfast, meal 1" }).click();
+    const form = breakfast.getByRole("form", { name: "Edit Breakfast, meal 1" });
+    await form.getByLabel(/^Portions of Bananas, raw/).fill("2");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await breakfast.getByText(/^2 × medium/).waitFor();
+    expect(await breakfast.locator(".item").first().textContent()).not.toBe(kcalBefore);
+
+    await breakfast.getByRole("button", { name: "Save as saved meal Breakfast, meal 1" }).click();
+    await breakfast.getByLabel("Name of the saved meal").fill("Two bananas");
+    await breakfast.getByRole("button", { name: "Save", exact: true }).click();
+    await breakfast.getByText("Saved as “Two bananas”.").waitFor();
+    const picker = meals.getByRole("region", { name: "Saved meals" });
+    await picker.getByLabel("Meal", { exact: true }).selectOption("snack");
+    await picker.getByRole("button", { name: "Add to this day" }).click();
+
+    await meals.getByRole("region", { name: "Snack" }).getByText("Bananas, raw").waitFor();
+  });
+
   it("adds water", async () => {
     const water = section("Water");
 
@@ -113,6 +136,23 @@ describe("daily log in Chromium", () => {
     await water.getByText("250 of 2,500 ml").waitFor();
     expect(await water.getByRole("list", { name: "Water entries" }).textContent()).toContain(
       "250 ml",
+    );
+  });
+
+  it("edits the water entry in place", async () => {
+    const water = section("Water");
+
+    await water.getByRole("button", { name: "Edit 250 ml" }).click();
+    const amount = water
+      .getByRole("form", { name: "Edit 250 ml" })
+      .getByLabel("Amount (ml)", { exact: true });
+    await amount.fill("400");
+    await checkScreen(page, "daily-log-editing");
+    await amount.press("Enter");
+
+    await water.getByText("400 of 2,500 ml").waitFor();
+    expect(await water.getByRole("list", { name: "Water entries" }).textContent()).toContain(
+      "400 ml",
     );
   });
 
@@ -135,10 +175,24 @@ describe("daily log in Chromium", () => {
     await workout.getByText("5 × 60 kg, 3 × 60 kg").waitFor();
   });
 
+  it("logs steps and body measurements", async () => {
+    const steps = section("Steps");
+    const body = section("Body");
+
+    await steps.getByLabel("Steps", { exact: true }).fill("8500");
+    await steps.getByRole("button", { name: "Add steps" }).click();
+    await body.getByLabel("Weight (kg)").fill("80.4");
+    await body.getByLabel("Waist (cm)").fill("84");
+    await body.getByRole("button", { name: "Save measurements" }).click();
+
+    await steps.locator(".day-total", { hasText: "8,500" }).waitFor();
+    await body.locator(".item > p", { hasText: "80.4 kg · waist 84 cm" }).waitFor();
+  });
+
   it("keeps the entries after a reload", async () => {
     await page.reload();
 
-    await section("Water").getByText("250 of 2,500 ml").waitFor();
+    await section("Water").getByText("400 of 2,500 ml").waitFor();
     await section("Meals")
       .getByRole("region", { name: "Breakfast" })
       .getByText("Bananas, raw")

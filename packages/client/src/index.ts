@@ -22,6 +22,7 @@ export * from "./foods-api";
 export * from "./workouts-api";
 export * from "./stats-api";
 export * from "./goals-api";
+export * from "./saved-meals-api";
 
 /**
  * The typed FitCoach API: the transport plus one object per feature that the app shell uses.

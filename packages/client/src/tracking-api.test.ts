@@ -136,6 +136,38 @@ describe("entries api", () => {
     expect(request.headers["if-match"]).toBe('"v2"');
   });
 
+  it("logs steps", async () => {
+    const { client, server: api } = await clientFor((_request, response) =>
+      sendJson(response, 201, { ...META, count: 8500 }),
+    );
+
+    const entry = await createEntriesApi(client).steps.create({ date: "2026-03-29", count: 8500 });
+
+    expect(entry.count).toBe(8500);
+    const request = api.requests[0]!;
+    expect(request.method).toBe("POST");
+    expect(request.path).toBe("/api/v1/steps");
+    expect(JSON.parse(request.body)).toEqual({ date: "2026-03-29", count: 8500 });
+  });
+
+  it("edits water with If-Match", async () => {
+    const { client, server: api } = await clientFor((_request, response) =>
+      sendJson(response, 200, { ...META, version: 4, ml: 400 }),
+    );
+
+    const entry = await createEntriesApi(client).water.update(
+      { id: ENTRY_ID, version: 3 },
+      { ml: 400 },
+    );
+
+    expect(entry.version).toBe(4);
+    const request = api.requests[0]!;
+    expect(request.method).toBe("PATCH");
+    expect(request.path).toBe(`/api/v1/water/${ENTRY_ID}`);
+    expect(request.headers["if-match"]).toBe('"v3"');
+    expect(JSON.parse(request.body)).toEqual({ ml: 400 });
+  });
+
   it("returns field errors of a refused weight", async () => {
     const { client } = await clientFor((_request, response) =>
       sendProblem(response, 400, "validation-failed", {

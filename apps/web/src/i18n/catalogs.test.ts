@@ -27,6 +27,8 @@ import { PROGRESS_GOALS } from "../features/goals/goal-progress";
 import { METRIC_UNITS } from "../features/stats/metric-units";
 import { RANGE_PRESETS } from "../features/stats/stats-range";
 import { STATS_METRICS, STATS_PERIODS } from "../features/stats/stats-page";
+import { BODY_FIELDS } from "../features/today/body-fields";
+import { MEAL_FREE_ITEM_FIELDS } from "../features/today/meal-item-fields";
 import { DAY_SECTIONS } from "../features/today/today-page";
 import { CATALOGS } from "./i18n";
 import { LANGUAGES } from "./languages";
@@ -66,6 +68,8 @@ const DYNAMIC_KEYS: string[] = [
     `stats.series.value.${value}`,
     `stats.table.bucket.${value}`,
   ]),
+  ...BODY_FIELDS.flatMap((value) => [`today.body.fields.${value}`, `today.body.values.${value}`]),
+  ...MEAL_FREE_ITEM_FIELDS.map((value) => `today.meals.freeFields.${value}`),
   ...RANGE_PRESETS.map((value) => `stats.range.presets.${value}`),
   ...METRIC_UNITS.map((value) => `stats.unitNames.${value}`),
   ...STREAK_CONDITIONS.map((value) => `stats.streaks.conditions.${value}`),

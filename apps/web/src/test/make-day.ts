@@ -1,4 +1,13 @@
-import type { BodyEntry, DayCard, Meal, WaterEntry, Workout } from "@fitcoach/contract";
+import type {
+  BodyEntry,
+  DayCard,
+  Meal,
+  MoodEntry,
+  SleepEntry,
+  StepsEntry,
+  WaterEntry,
+  Workout,
+} from "@fitcoach/contract";
 
 const EMPTY_TOTALS = {
   kcal: null,
@@ -23,6 +32,9 @@ export function makeDay(
     meals?: Meal[];
     workouts?: Workout[];
     body?: BodyEntry[];
+    sleep?: SleepEntry[];
+    mood?: MoodEntry[];
+    steps?: StepsEntry[];
   } = {},
   overrides: Partial<DayCard> = {},
 ): DayCard {
@@ -45,11 +57,14 @@ export function makeDay(
       goalMl: 2500,
       entries: water,
     },
-    sleep: [],
-    mood: [],
+    sleep: entries.sleep ?? [],
+    mood: entries.mood ?? [],
     body: entries.body ?? [],
     weight: null,
-    steps: { total: 0, entries: [] },
+    steps: {
+      total: (entries.steps ?? []).reduce((sum, entry) => sum + entry.count, 0),
+      entries: entries.steps ?? [],
+    },
     goals: [
       { goal: "kcal", target: 2000, actual: totals.kcal, percent: null },
       { goal: "protein", target: 120, actual: totals.protein, percent: null },

@@ -77,7 +77,9 @@ export function createBodyService(deps: { db: Database; clock: Clock }): BodySer
       if (!hasMeasurement({ ...row, ...columns } as BodyRow)) {
         throw problem("validation-failed", {
           detail: "A body entry keeps at least one measurement; delete the entry instead.",
-          errors: [{ field: "measurements", message: "would leave the entry without any measurement" }],
+          errors: [
+            { field: "measurements", message: "would leave the entry without any measurement" },
+          ],
         });
       }
       return { ...(patch.date === undefined ? {} : { date: patch.date }), ...columns };

@@ -5,9 +5,10 @@ import {
   createDaysApi,
   createEntriesApi,
   createFoodsApi,
+  createSavedMealsApi,
   createWorkoutsApi,
 } from "@fitcoach/client";
-import type { DaysApi, EntriesApi, FoodsApi, WorkoutsApi } from "@fitcoach/client";
+import type { DaysApi, EntriesApi, FoodsApi, SavedMealsApi, WorkoutsApi } from "@fitcoach/client";
 import type { DayCard } from "@fitcoach/contract";
 
 import { useApi } from "../../app/api-context";
@@ -17,6 +18,7 @@ export interface TrackingApi {
   days: DaysApi;
   entries: EntriesApi;
   foods: FoodsApi;
+  savedMeals: SavedMealsApi;
   workouts: WorkoutsApi;
 }
 
@@ -27,6 +29,7 @@ export function useTrackingApi(): TrackingApi {
       days: createDaysApi(api),
       entries: createEntriesApi(api),
       foods: createFoodsApi(api),
+      savedMeals: createSavedMealsApi(api),
       workouts: createWorkoutsApi(api),
     }),
     [api],

@@ -115,14 +115,8 @@ function AmountPicker(props: { food: Food; onAdd(item: DraftMealItem): void }): 
     }
 
     const portion = food.portions.find((item) => item.id === portionId);
-    const label = portion
-      ? t("today.meals.portionAmount", {
-          quantity: formatAmount(value ?? 0, language, 2),
-          unit: portion.unit,
-        })
-      : t("units.g", { value: formatAmount(value ?? 0, language, 1) });
     const chosen = portion ? { portionId, quantity: value ?? 0 } : { grams: value ?? 0 };
-    props.onAdd(draftItemOf(food, chosen, label));
+    props.onAdd(draftItemOf(food, chosen, portion?.unit ?? null));
   }
 
   return (

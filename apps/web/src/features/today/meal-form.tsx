@@ -8,13 +8,14 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { SelectField } from "../../ui/select-field";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
 import { FoodSearch } from "./food-search";
+import { itemInputOf } from "./meal-draft-items";
 import type { DraftMealItem } from "./meal-draft-items";
+import { DraftItemList, FreeItemFields, MealNoteField } from "./meal-item-fields";
 import { MEAL_TYPE_LABEL_KEYS } from "./meal-types";
 
 /**
- * Composes a meal from catalog and custom foods and saves it; the server computes its nutrients.
- * NOTE: free items typed with their own kcal ({name, grams, kcal}) and the meal note are accepted
- * by the API but have no fields here yet.
+ * Composes a meal from catalog foods, custom foods and free entries, with an optional note, and
+ * saves it. The server computes the nutrients of catalog and custom foods.
  */
 export function MealForm(props: {
   date: string;
@@ -27,10 +28,12 @@ export function MealForm(props: {
   const headingId = useId();
   const [type, setType] = useState<MealType>(props.initialType ?? "breakfast");
   const [items, setItems] = useState<DraftMealItem[]>(props.initialItems ?? []);
+  const [note, setNote] = useState("");
 
   const form = useFormSubmit(mealCreateSchema, async (meal) => {
     await api.foods.createMeal(meal);
     setItems([]);
+    setNote("");
     await refreshDay();
   });
 
@@ -41,7 +44,12 @@ export function MealForm(props: {
       aria-labelledby={headingId}
       onSubmit={(event) => {
         event.preventDefault();
-        void form.submit({ date: props.date, type, items: items.map((item) => item.input) });
+        void form.submit({
+          date: props.date,
+          type,
+          items: items.map(itemInputOf),
+          note: note.trim() === "" ? null : note,
+        });
       }}
     >
       <h3 id={headingId}>{t("today.meals.addMeal")}</h3>
@@ -53,43 +61,10 @@ export function MealForm(props: {
         error={form.fieldErrors.type}
       />
       <FoodSearch onAdd={(item) => setItems((current) => [...current, item])} />
-      {items.length > 0 ? (
-        <ul className="item-list" aria-label={t("today.meals.draftItems")}>
-          {items.map((item, index) => {
-            const errors = Object.entries(form.fieldErrors)
-              .filter(
-                ([field]) => field.startsWith(`items.${index}.`) || field === `items.${index}`,
-              )
-              .map(([, message]) => message);
-            return (
-              <li key={item.key} className="item">
-                <div>
-                  <p className="item-title">{item.name}</p>
-                  <p className="item-meta">{item.amountLabel}</p>
-                  {errors.map((message) => (
-                    <p key={message} className="field-error">
-                      {message}
-                    </p>
-                  ))}
-                </div>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    setItems((current) => current.filter((entry) => entry.key !== item.key))
-                  }
-                >
-                  {t("today.meals.removeItem")}
-                  <span className="visually-hidden"> {item.name}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="muted">{t("today.meals.noDraftItems")}</p>
-      )}
+      <FreeItemFields onAdd={(item) => setItems((current) => [...current, item])} />
+      <DraftItemList items={items} errors={form.fieldErrors} onChange={setItems} />
       {form.fieldErrors.items ? <p className="field-error">{form.fieldErrors.items}</p> : null}
+      <MealNoteField value={note} error={form.fieldErrors.note} onChange={setNote} />
       <ProblemAlert error={form.error} />
       <button
         type="submit"

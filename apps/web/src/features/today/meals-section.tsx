@@ -4,17 +4,25 @@ import { MEAL_TYPES } from "@fitcoach/contract";
 import type { DayCard, Meal, MealItem } from "@fitcoach/contract";
 
 import { ProblemAlert } from "../../ui/problem-alert";
+import { Markdown } from "../coach/markdown";
 import { DaySection } from "./day-section";
 import { DayTotals } from "./day-totals";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
+import { EntryActions, useEditingEntry } from "./entry-editing";
+import type { EditingEntry } from "./entry-editing";
+import { MealEditForm } from "./meal-edit-form";
 import { MealForm } from "./meal-form";
 import type { DraftMealItem } from "./meal-draft-items";
 import { MEAL_TYPE_LABEL_KEYS } from "./meal-types";
 import { formatAmount } from "./number-input";
 import { NUTRIENT_LABEL_KEYS, SHOWN_NUTRIENTS, formatNutrient } from "./nutrition";
+import { SaveAsSavedMeal, SavedMealPicker } from "./saved-meals";
 import type { MealDraftHandoff } from "../coach/photo/meal-draft";
 
-/** Meals of the day grouped by type, their totals, and the form that adds one. */
+/**
+ * Meals of the day grouped by type with their totals, edit in place, saved meals, and the form
+ * that adds a meal.
+ */
 export function MealsSection(props: {
   day: DayCard;
   draft: MealDraftHandoff | null;
@@ -27,6 +35,7 @@ export function MealsSection(props: {
     mutationFn: (meal: Meal) => api.foods.deleteMeal(meal),
     onSettled: refreshDay,
   });
+  const editing = useEditingEntry();
 
   return (
     <DaySection title={t("today.sections.meals.title")} className="day-section-wide">
@@ -45,6 +54,8 @@ export function MealsSection(props: {
                   type: t(MEAL_TYPE_LABEL_KEYS[type]),
                   number: index + 1,
                 })}
+                editing={editing}
+                refreshDay={refreshDay}
                 isDeleting={remove.isPending}
                 onDelete={() => remove.mutate(meal)}
               />
@@ -53,6 +64,7 @@ export function MealsSection(props: {
         );
       })}
       <ProblemAlert error={remove.error} />
+      <SavedMealPicker date={props.day.date} />
       <MealForm
         key={props.draft ? "draft" : "empty"}
         date={props.day.date}
@@ -66,12 +78,27 @@ export function MealsSection(props: {
 function MealCard(props: {
   meal: Meal;
   label: string;
+  editing: EditingEntry;
+  refreshDay: () => Promise<void>;
   isDeleting: boolean;
   onDelete(): void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const { meal } = props;
+  const { meal, editing } = props;
   const language = i18n.language;
+
+  if (editing.editingId === meal.id) {
+    return (
+      <article className="meal" aria-label={props.label}>
+        <MealEditForm
+          meal={meal}
+          label={props.label}
+          refreshDay={props.refreshDay}
+          onDone={editing.stop}
+        />
+      </article>
+    );
+  }
 
   return (
     <article className="meal" aria-label={props.label}>
@@ -94,15 +121,20 @@ function MealCard(props: {
           </span>
         ))}
       </p>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={props.isDeleting}
-        onClick={props.onDelete}
-      >
-        {t("today.meals.deleteMeal")}
-        <span className="visually-hidden"> {props.label}</span>
-      </button>
+      {meal.note ? (
+        <div className="meal-note">
+          <Markdown source={meal.note} />
+        </div>
+      ) : null}
+      <EntryActions
+        label={props.label}
+        editButtonRef={editing.editButtonRef(meal.id)}
+        isDeleting={props.isDeleting}
+        onEdit={() => editing.start(meal.id)}
+        onDelete={props.onDelete}
+        deleteText={t("today.meals.deleteMeal")}
+      />
+      <SaveAsSavedMeal meal={meal} label={props.label} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { sleepCreateSchema } from "@fitcoach/contract";
+import { sleepCreateSchema, sleepPatchSchema } from "@fitcoach/contract";
 import type { DayCard, SleepEntry } from "@fitcoach/contract";
 
 import { useFormSubmit } from "../../forms/use-form-submit";
@@ -10,11 +10,12 @@ import { SelectField } from "../../ui/select-field";
 import { TextField } from "../../ui/text-field";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
+import { EditForm, EntryActions, useEditSubmit, useEditingEntry } from "./entry-editing";
 import { addDays } from "./local-date";
 
 const QUALITIES = [1, 2, 3, 4, 5];
 
-/** Lists and logs the night that ended on this day: bedtime, wake time and quality. */
+/** Lists, logs and edits the night that ended on this day: bedtime, wake time and quality. */
 export function SleepSection(props: { day: DayCard }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();
@@ -33,6 +34,7 @@ export function SleepSection(props: { day: DayCard }): React.JSX.Element {
     mutationFn: (entry: SleepEntry) => api.entries.sleep.remove(entry),
     onSettled: refreshDay,
   });
+  const editing = useEditingEntry();
 
   return (
     <DaySection title={t("today.sections.sleep.title")}>
@@ -46,24 +48,33 @@ export function SleepSection(props: { day: DayCard }): React.JSX.Element {
           });
           return (
             <li key={entry.id} className="item">
-              <div>
-                <p className="item-title">{label}</p>
-                <p className="item-meta">
-                  {t("today.sleep.range", {
-                    bedtime: entry.bedtime.slice(11, 16),
-                    wakeTime: entry.wakeTime.slice(11, 16),
-                  })}
-                </p>
-              </div>
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(entry)}
-              >
-                {t("today.delete")}
-                <span className="visually-hidden"> {label}</span>
-              </button>
+              {editing.editingId === entry.id ? (
+                <SleepEditForm
+                  entry={entry}
+                  label={label}
+                  refreshDay={refreshDay}
+                  onDone={editing.stop}
+                />
+              ) : (
+                <>
+                  <div>
+                    <p className="item-title">{label}</p>
+                    <p className="item-meta">
+                      {t("today.sleep.range", {
+                        bedtime: entry.bedtime.slice(11, 16),
+                        wakeTime: entry.wakeTime.slice(11, 16),
+                      })}
+                    </p>
+                  </div>
+                  <EntryActions
+                    label={label}
+                    editButtonRef={editing.editButtonRef(entry.id)}
+                    isDeleting={remove.isPending}
+                    onEdit={() => editing.start(entry.id)}
+                    onDelete={() => remove.mutate(entry)}
+                  />
+                </>
+              )}
             </li>
           );
         })}
@@ -106,5 +117,62 @@ export function SleepSection(props: { day: DayCard }): React.JSX.Element {
         </button>
       </form>
     </DaySection>
+  );
+}
+
+function SleepEditForm(props: {
+  entry: SleepEntry;
+  label: string;
+  refreshDay: () => Promise<void>;
+  onDone(): void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useTrackingApi();
+  // The inputs take minutes at most, while stored times may carry seconds.
+  const [bedtime, setBedtime] = useState(props.entry.bedtime.slice(0, 16));
+  const [wakeTime, setWakeTime] = useState(props.entry.wakeTime.slice(0, 16));
+  const [quality, setQuality] = useState(String(props.entry.quality));
+  const form = useEditSubmit(
+    sleepPatchSchema,
+    async (patch) => {
+      await api.entries.sleep.update(props.entry, patch);
+      await props.refreshDay();
+      props.onDone();
+    },
+    props.refreshDay,
+  );
+
+  return (
+    <EditForm
+      label={props.label}
+      form={form}
+      onSubmit={() => void form.submit({ bedtime, wakeTime, quality: Number(quality) })}
+      onCancel={props.onDone}
+    >
+      <TextField
+        label={t("today.sleep.bedtime")}
+        type="datetime-local"
+        value={bedtime}
+        onChange={(event) => setBedtime(event.target.value)}
+        error={form.fieldErrors.bedtime}
+      />
+      <TextField
+        label={t("today.sleep.wakeTime")}
+        type="datetime-local"
+        value={wakeTime}
+        onChange={(event) => setWakeTime(event.target.value)}
+        error={form.fieldErrors.wakeTime}
+      />
+      <SelectField
+        label={t("today.sleep.quality")}
+        value={quality}
+        onChange={(event) => setQuality(event.target.value)}
+        options={QUALITIES.map((value) => ({
+          value: String(value),
+          label: t("today.scaleOption", { value }),
+        }))}
+        error={form.fieldErrors.quality}
+      />
+    </EditForm>
   );
 }

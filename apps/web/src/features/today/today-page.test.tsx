@@ -398,10 +398,10 @@ describe("daily card", () => {
   it("logs weight in pounds", async () => {
     const app = await openDay({ me: makeMe({ units: "imperial" }) });
     const user = userEvent.setup();
-    const section = screen.getByRole("region", { name: "Weight" });
+    const section = screen.getByRole("region", { name: "Body" });
 
     await user.type(within(section).getByLabelText("Weight (lb)"), "180.5");
-    await user.click(within(section).getByRole("button", { name: "Save weight" }));
+    await user.click(within(section).getByRole("button", { name: "Save measurements" }));
 
     const entry = await within(section).findByRole("listitem");
     expect(entry).toHaveTextContent("180.5 lb");

@@ -15,8 +15,8 @@ import { draftItemsFromHandoff, readMealDraft } from "./meal-draft-items";
 import { MealsSection } from "./meals-section";
 import { MoodSection } from "./mood-section";
 import { NoteSection } from "./note-section";
-import { formatAmount } from "./number-input";
 import { SleepSection } from "./sleep-section";
+import { StepsSection } from "./steps-section";
 import { WaterSection } from "./water-section";
 import { WorkoutsSection } from "./workouts-section";
 import "../../styles/widgets.css";
@@ -27,6 +27,7 @@ export const DAY_SECTIONS = [
   "water",
   "meals",
   "workouts",
+  "steps",
   "sleep",
   "mood",
   "body",
@@ -112,7 +113,7 @@ function DayCardView(props: {
   units: Me["units"] | null;
   ref: React.Ref<HTMLDivElement>;
 }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useLocation();
   const day = useDay(props.date);
   const units = props.units;
@@ -121,14 +122,8 @@ function DayCardView(props: {
   const draft = readMealDraft(location.state);
   const dayDraft = draft?.date === props.date ? draft : null;
   // Read once per mount: the card is remounted for each date, and a handed-over draft is not
-  // re-read when the language changes later.
-  const [draftItems] = useState(() =>
-    dayDraft
-      ? draftItemsFromHandoff(dayDraft, (grams) =>
-          t("units.g", { value: formatAmount(grams, i18n.language, 1) }),
-        )
-      : [],
-  );
+  // re-read when the location state changes later.
+  const [draftItems] = useState(() => (dayDraft ? draftItemsFromHandoff(dayDraft) : []));
 
   return (
     <div
@@ -155,6 +150,7 @@ function DayCardView(props: {
             <WaterSection day={day.data} />
             <MealsSection day={day.data} draft={dayDraft} draftItems={draftItems} />
             <WorkoutsSection day={day.data} units={units} />
+            <StepsSection day={day.data} />
             <SleepSection day={day.data} />
             <MoodSection day={day.data} />
             <BodySection day={day.data} units={units} />

@@ -9,12 +9,15 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
+import { EditForm, EntryActions, useEditSubmit, useEditingEntry } from "./entry-editing";
 import { formatAmount, parseNumberInput } from "./number-input";
 
 /** Amounts of the quick-add buttons, in millilitres: a glass, a large glass and a bottle. */
 const QUICK_AMOUNTS_ML = [250, 500, 750];
 
-/** Water of the day: quick-add buttons, a custom amount, and the entries with delete. */
+const waterAmountSchema = waterCreateSchema.pick({ ml: true });
+
+/** Water of the day: quick-add buttons, a custom amount, and the entries with edit and delete. */
 export function WaterSection(props: { day: DayCard }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useTrackingApi();
@@ -35,6 +38,7 @@ export function WaterSection(props: { day: DayCard }): React.JSX.Element {
     setAmount("");
     await refreshDay();
   });
+  const editing = useEditingEntry();
   const language = i18n.language;
 
   return (
@@ -88,25 +92,72 @@ export function WaterSection(props: { day: DayCard }): React.JSX.Element {
       </form>
       {water.entries.length > 0 ? (
         <ul className="item-list" aria-label={t("today.water.entries")}>
-          {water.entries.map((entry) => (
-            <li key={entry.id} className="item">
-              <p>{t("units.ml", { value: formatAmount(entry.ml, language) })}</p>
-              <button
-                type="button"
-                className="button button-danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(entry)}
-              >
-                {t("today.delete")}
-                <span className="visually-hidden">
-                  {" "}
-                  {t("units.ml", { value: formatAmount(entry.ml, language) })}
-                </span>
-              </button>
-            </li>
-          ))}
+          {water.entries.map((entry) => {
+            const label = t("units.ml", { value: formatAmount(entry.ml, language) });
+            return (
+              <li key={entry.id} className="item">
+                {editing.editingId === entry.id ? (
+                  <WaterEditForm
+                    entry={entry}
+                    label={label}
+                    refreshDay={refreshDay}
+                    onDone={editing.stop}
+                  />
+                ) : (
+                  <>
+                    <p>{label}</p>
+                    <EntryActions
+                      label={label}
+                      editButtonRef={editing.editButtonRef(entry.id)}
+                      isDeleting={remove.isPending}
+                      onEdit={() => editing.start(entry.id)}
+                      onDelete={() => remove.mutate(entry)}
+                    />
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </DaySection>
+  );
+}
+
+function WaterEditForm(props: {
+  entry: WaterEntry;
+  label: string;
+  refreshDay: () => Promise<void>;
+  onDone(): void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useTrackingApi();
+  const [amount, setAmount] = useState(String(props.entry.ml));
+  const form = useEditSubmit(
+    waterAmountSchema,
+    async (patch) => {
+      await api.entries.water.update(props.entry, patch);
+      await props.refreshDay();
+      props.onDone();
+    },
+    props.refreshDay,
+  );
+
+  return (
+    <EditForm
+      label={props.label}
+      form={form}
+      onSubmit={() => void form.submit({ ml: parseNumberInput(amount) })}
+      onCancel={props.onDone}
+    >
+      <TextField
+        label={t("today.water.amount")}
+        inputMode="numeric"
+        autoComplete="off"
+        value={amount}
+        onChange={(event) => setAmount(event.target.value)}
+        error={form.fieldErrors.ml}
+      />
+    </EditForm>
   );
 }

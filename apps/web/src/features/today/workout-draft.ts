@@ -1,6 +1,10 @@
-import type { Me, WorkoutSetInput } from "@fitcoach/contract";
+import type { Me, Workout, WorkoutSet, WorkoutSetInput } from "@fitcoach/contract";
 
 import { parseNumberInput } from "./number-input";
+
+/** Metres in a kilometre and in an international mile. */
+const METRES_PER_KM = 1_000;
+const METRES_PER_MILE = 1_609.344;
 
 /** Measure of an exercise's sets: repetitions with a load, or time and distance. */
 export type SetMode = "load" | "time";
@@ -11,7 +15,8 @@ export interface DraftSet {
   reps: string;
   weight: string;
   minutes: string;
-  distanceKm: string;
+  /** Distance in the user's unit: km for metric, miles for imperial. */
+  distance: string;
 }
 
 export interface DraftExercise {
@@ -32,7 +37,7 @@ export function newDraftSet(previous?: DraftSet): DraftSet {
     reps: previous?.reps ?? "",
     weight: previous?.weight ?? "",
     minutes: previous?.minutes ?? "",
-    distanceKm: previous?.distanceKm ?? "",
+    distance: previous?.distance ?? "",
   };
 }
 
@@ -48,10 +53,12 @@ export function newDraftExercise(exerciseId: string, name: string, mode: SetMode
 export function toSetInput(set: DraftSet, mode: SetMode, units: Me["units"]): WorkoutSetInput {
   if (mode === "time") {
     const minutes = parseNumberInput(set.minutes);
-    const distanceKm = parseNumberInput(set.distanceKm);
+    const distance = parseNumberInput(set.distance);
     const durationSec = minutes === undefined ? undefined : Math.round(minutes * 60);
-    const distance = distanceKm === undefined ? {} : { distanceM: distanceKm * 1000 };
-    return { durationSec, ...distance } as WorkoutSetInput;
+    if (distance === undefined) return { durationSec } as WorkoutSetInput;
+    // The API stores metres with two decimals, which keeps a typed mile distance to 0.01 m.
+    const distanceM = Math.round(distance * metresPerDistanceUnit(units) * 100) / 100;
+    return { durationSec, distanceM } as WorkoutSetInput;
   }
 
   const reps = parseNumberInput(set.reps);
@@ -59,4 +66,40 @@ export function toSetInput(set: DraftSet, mode: SetMode, units: Me["units"]): Wo
   if (weight === undefined) return { reps } as WorkoutSetInput;
   if (units === "imperial") return { reps, weightLb: weight } as WorkoutSetInput;
   return { reps, weightKg: weight } as WorkoutSetInput;
+}
+
+/** Returns the metres in one distance unit of the user: a kilometre, or a mile for imperial. */
+export function metresPerDistanceUnit(units: Me["units"]): number {
+  return units === "imperial" ? METRES_PER_MILE : METRES_PER_KM;
+}
+
+/** Builds draft rows of a logged workout's exercises, with values in the user's units. */
+export function draftExercisesOf(workout: Workout, units: Me["units"]): DraftExercise[] {
+  return workout.exercises.map((exercise) => {
+    const mode: SetMode = exercise.sets.some((set) => set.durationSec !== null) ? "time" : "load";
+    nextKey += 1;
+    return {
+      key: `exercise-${nextKey}`,
+      exerciseId: exercise.exerciseId ?? "",
+      name: exercise.name,
+      mode,
+      sets: exercise.sets.map((set) => draftSetOf(set, units)),
+    };
+  });
+}
+
+function draftSetOf(set: WorkoutSet, units: Me["units"]): DraftSet {
+  nextKey += 1;
+  const weight = units === "imperial" ? set.weightLb : set.weightKg;
+  const distance =
+    set.distanceM === null
+      ? ""
+      : String(Math.round((set.distanceM / metresPerDistanceUnit(units)) * 100) / 100);
+  return {
+    key: `set-${nextKey}`,
+    reps: set.reps === null ? "" : String(set.reps),
+    weight: weight === null ? "" : String(weight),
+    minutes: set.durationSec === null ? "" : String(Math.round((set.durationSec / 60) * 100) / 100),
+    distance,
+  };
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { workoutCreateSchema } from "@fitcoach/contract";
-import type { Me } from "@fitcoach/contract";
+import { workoutCreateSchema, workoutPatchSchema } from "@fitcoach/contract";
+import type { Me, Workout } from "@fitcoach/contract";
 
 import { useFormSubmit } from "../../forms/use-form-submit";
 import type { FieldErrors } from "../../forms/validation";
@@ -9,60 +9,95 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { SelectField } from "../../ui/select-field";
 import { TextField } from "../../ui/text-field";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
+import { EditForm, useEditSubmit } from "./entry-editing";
 import { ExerciseSearch } from "./exercise-search";
 import { parseNumberInput } from "./number-input";
-import { newDraftExercise, newDraftSet, toSetInput } from "./workout-draft";
+import { draftExercisesOf, newDraftExercise, newDraftSet, toSetInput } from "./workout-draft";
 import type { DraftExercise, DraftSet, SetMode } from "./workout-draft";
 
 const INTENSITIES = [1, 2, 3, 4, 5];
 
-/** Logs a workout: duration, intensity and exercises from the catalog with their sets. */
-export function WorkoutForm(props: { date: string; units: Me["units"] }): React.JSX.Element {
+/** A logged workout opened for editing in place of its card. */
+export interface WorkoutEdit {
+  workout: Workout;
+  label: string;
+  refreshDay: () => Promise<void>;
+  onDone(): void;
+}
+
+/**
+ * Logs a workout, or edits one when `edit` is given: name, duration, intensity and exercises from
+ * the catalog with their sets.
+ */
+export function WorkoutForm(props: {
+  date: string;
+  units: Me["units"];
+  edit?: WorkoutEdit;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();
   const refreshDay = useRefreshDay(props.date);
   const headingId = useId();
-  const [title, setTitle] = useState("");
-  const [duration, setDuration] = useState("");
-  const [intensity, setIntensity] = useState("3");
-  const [exercises, setExercises] = useState<DraftExercise[]>([]);
+  const { edit, units } = props;
+  const [title, setTitle] = useState(edit?.workout.title ?? "");
+  const [duration, setDuration] = useState(edit ? String(edit.workout.durationMin) : "");
+  const [intensity, setIntensity] = useState(String(edit?.workout.intensity ?? 3));
+  const [exercises, setExercises] = useState<DraftExercise[]>(() =>
+    edit ? draftExercisesOf(edit.workout, units) : [],
+  );
+  // Sets of exercises imported without a catalog id cannot be sent back, so they stay as logged.
+  const canEditExercises =
+    !edit || edit.workout.exercises.every((item) => item.exerciseId !== null);
 
-  const form = useFormSubmit(workoutCreateSchema, async (workout) => {
+  const createForm = useFormSubmit(workoutCreateSchema, async (workout) => {
     await api.workouts.createWorkout(workout);
     setTitle("");
     setDuration("");
     setExercises([]);
     await refreshDay();
   });
+  const editForm = useEditSubmit(
+    workoutPatchSchema,
+    async (patch) => {
+      if (!edit) return;
+      await api.workouts.updateWorkout(edit.workout, patch);
+      await edit.refreshDay();
+      edit.onDone();
+    },
+    edit?.refreshDay ?? refreshDay,
+  );
+  const form = edit ? editForm : createForm;
 
   function updateExercise(key: string, change: (exercise: DraftExercise) => DraftExercise): void {
     setExercises((current) => current.map((item) => (item.key === key ? change(item) : item)));
   }
 
   function submit(): void {
-    void form.submit({
-      date: props.date,
-      title: title.trim() === "" ? undefined : title.trim(),
+    const trimmedTitle = title.trim();
+    const values = {
       durationMin: parseNumberInput(duration),
       intensity: Number(intensity),
-      exercises: exercises.map((exercise) => ({
-        exerciseId: exercise.exerciseId,
-        sets: exercise.sets.map((set) => toSetInput(set, exercise.mode, props.units)),
-      })),
-    });
+      ...(canEditExercises
+        ? {
+            exercises: exercises.map((exercise) => ({
+              exerciseId: exercise.exerciseId,
+              sets: exercise.sets.map((set) => toSetInput(set, exercise.mode, units)),
+            })),
+          }
+        : {}),
+    };
+    if (edit) void form.submit({ ...values, title: trimmedTitle === "" ? null : trimmedTitle });
+    else {
+      void form.submit({
+        ...values,
+        date: props.date,
+        title: trimmedTitle === "" ? undefined : trimmedTitle,
+      });
+    }
   }
 
-  return (
-    <form
-      noValidate
-      className="workout-form"
-      aria-labelledby={headingId}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <h3 id={headingId}>{t("today.workouts.addWorkout")}</h3>
+  const fields = (
+    <>
       <div className="field-row">
         <TextField
           label={t("today.workouts.title")}
@@ -90,30 +125,65 @@ export function WorkoutForm(props: { date: string; units: Me["units"] }): React.
           error={form.fieldErrors.intensity}
         />
       </div>
-      <ExerciseSearch
-        onPick={(exercise) =>
-          setExercises((current) => [
-            ...current,
-            newDraftExercise(
-              exercise.id,
-              exercise.name,
-              exercise.category === "cardio" ? "time" : "load",
-            ),
-          ])
-        }
-      />
-      {exercises.map((exercise, index) => (
-        <ExerciseFields
-          key={exercise.key}
-          exercise={exercise}
-          units={props.units}
-          errors={errorsUnder(form.fieldErrors, `exercises.${index}`)}
-          onChange={(change) => updateExercise(exercise.key, change)}
-          onRemove={() =>
-            setExercises((current) => current.filter((item) => item.key !== exercise.key))
-          }
-        />
-      ))}
+      {canEditExercises ? (
+        <>
+          <ExerciseSearch
+            onPick={(exercise) =>
+              setExercises((current) => [
+                ...current,
+                newDraftExercise(
+                  exercise.id,
+                  exercise.name,
+                  exercise.category === "cardio" ? "time" : "load",
+                ),
+              ])
+            }
+          />
+          {exercises.map((exercise, index) => (
+            <ExerciseFields
+              key={exercise.key}
+              exercise={exercise}
+              units={units}
+              errors={errorsUnder(form.fieldErrors, `exercises.${index}`)}
+              onChange={(change) => updateExercise(exercise.key, change)}
+              onRemove={() =>
+                setExercises((current) => current.filter((item) => item.key !== exercise.key))
+              }
+            />
+          ))}
+        </>
+      ) : (
+        <p className="field-hint">{t("today.workouts.importedSets")}</p>
+      )}
+    </>
+  );
+
+  if (edit) {
+    return (
+      <EditForm
+        className="workout-form"
+        label={edit.label}
+        form={form}
+        onSubmit={submit}
+        onCancel={edit.onDone}
+      >
+        {fields}
+      </EditForm>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className="workout-form"
+      aria-labelledby={headingId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h3 id={headingId}>{t("today.workouts.addWorkout")}</h3>
+      {fields}
       <ProblemAlert error={form.error} />
       <button type="submit" className="button button-primary" disabled={form.isPending}>
         {t("today.workouts.save")}
@@ -227,11 +297,15 @@ function SetFields(props: {
           error={errors.durationSec ?? setError}
         />
         <TextField
-          label={t("today.workouts.setDistance", { number })}
+          label={
+            props.units === "imperial"
+              ? t("today.workouts.setDistanceMi", { number })
+              : t("today.workouts.setDistance", { number })
+          }
           inputMode="decimal"
           autoComplete="off"
-          value={set.distanceKm}
-          onChange={(event) => props.onChange({ distanceKm: event.target.value })}
+          value={set.distance}
+          onChange={(event) => props.onChange({ distance: event.target.value })}
           error={errors.distanceM}
         />
       </div>

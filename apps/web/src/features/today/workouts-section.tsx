@@ -7,6 +7,9 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
 import { formatAmount } from "./number-input";
+import { EntryActions, useEditingEntry } from "./entry-editing";
+import type { EditingEntry } from "./entry-editing";
+import { metresPerDistanceUnit } from "./workout-draft";
 import { WorkoutForm } from "./workout-form";
 
 /** Lists the day's workouts with their sets and effort score, and renders the form that logs one. */
@@ -18,6 +21,7 @@ export function WorkoutsSection(props: { day: DayCard; units: Me["units"] }): Re
     mutationFn: (workout: Workout) => api.workouts.deleteWorkout(workout),
     onSettled: refreshDay,
   });
+  const editing = useEditingEntry();
   const { workouts, effort } = props.day;
 
   return (
@@ -33,6 +37,8 @@ export function WorkoutsSection(props: { day: DayCard; units: Me["units"] }): Re
           workout={workout}
           label={workout.title ?? t("today.workouts.workoutNumber", { number: index + 1 })}
           units={props.units}
+          editing={editing}
+          refreshDay={refreshDay}
           isDeleting={remove.isPending}
           onDelete={() => remove.mutate(workout)}
         />
@@ -47,11 +53,25 @@ function WorkoutCard(props: {
   workout: Workout;
   label: string;
   units: Me["units"];
+  editing: EditingEntry;
+  refreshDay: () => Promise<void>;
   isDeleting: boolean;
   onDelete(): void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const { workout } = props;
+  const { workout, editing } = props;
+
+  if (editing.editingId === workout.id) {
+    return (
+      <article className="workout" aria-label={props.label}>
+        <WorkoutForm
+          date={workout.date}
+          units={props.units}
+          edit={{ workout, label: props.label, refreshDay: props.refreshDay, onDone: editing.stop }}
+        />
+      </article>
+    );
+  }
 
   return (
     <article className="workout" aria-label={props.label}>
@@ -78,26 +98,26 @@ function WorkoutCard(props: {
           ))}
         </ul>
       ) : null}
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={props.isDeleting}
-        onClick={props.onDelete}
-      >
-        {t("today.workouts.delete")}
-        <span className="visually-hidden"> {props.label}</span>
-      </button>
+      <EntryActions
+        label={props.label}
+        editButtonRef={editing.editButtonRef(workout.id)}
+        isDeleting={props.isDeleting}
+        onEdit={() => editing.start(workout.id)}
+        onDelete={props.onDelete}
+        deleteText={t("today.workouts.delete")}
+      />
     </article>
   );
 }
 
-/** Describes a set as "5 × 100 kg", "12 reps" or "30 min, 5 km", in the user's weight unit. */
+/** Describes a set as "5 × 100 kg", "12 reps" or "30 min, 5 km", in the user's units. */
 function describeSet(set: WorkoutSet, units: Me["units"], language: string, t: TFunction): string {
   if (set.durationSec !== null) {
     const minutes = formatAmount(set.durationSec / 60, language, 1);
     if (set.distanceM === null) return t("today.workouts.setTime", { minutes });
-    const km = formatAmount(set.distanceM / 1000, language, 2);
-    return t("today.workouts.setTimeDistance", { minutes, km });
+    const distance = formatAmount(set.distanceM / metresPerDistanceUnit(units), language, 2);
+    const unit = units === "imperial" ? "mi" : "km";
+    return t("today.workouts.setTimeDistance", { minutes, distance, unit });
   }
 
   const reps = set.reps ?? 0;
