@@ -17,10 +17,12 @@ export const KG_PER_LB = 0.45359237;
 export const CM_PER_IN = 2.54;
 
 /** A short label such as "travel" or "sick"; control characters and commas are not allowed. */
-export const tagSchema = singleLineText({ min: 1, max: TAG_MAX_LENGTH, trim: true }).refine(
-  (value) => !value.includes(","),
-  { error: "must not contain commas" },
-);
+export const tagSchema = singleLineText({ min: 1, max: TAG_MAX_LENGTH, trim: true })
+  .refine((value) => !value.includes(","), { error: "must not contain commas" })
+  // Zero-width spaces and soft hyphens alone would make a tag that renders as nothing.
+  .refine((value) => /[^\p{Cf}\p{Z}\s]/u.test(value), {
+    error: "must contain a visible character",
+  });
 
 export const tagsSchema = z
   .array(tagSchema)

@@ -5,8 +5,9 @@ import { problem } from "./errors";
 const MAX_DEPTH = 32;
 
 /**
- * Rejects NUL characters anywhere in the body, query or path parameters. PostgreSQL cannot store
- * U+0000 in text, so without this guard such a value would reach the database and fail there.
+ * Rejects NUL characters and lone UTF-16 surrogates anywhere in the body, query or path parameters.
+ * PostgreSQL cannot store U+0000 in text, and a lone surrogate (a JSON escape such as \ud800 with
+ * no partner) would be stored as U+FFFD, so the text read back would differ from the text sent.
  */
 export function registerInputGuards(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
@@ -16,25 +17,49 @@ export function registerInputGuards(app: FastifyInstance): void {
       ["params.", request.params],
     ];
     for (const [prefix, value] of sources) {
-      const field = findNulCharacter(value, prefix, 0);
-      if (field !== null) {
+      const found = findInvalidText(value, prefix, 0);
+      if (found !== null) {
+        const nul = found.reason === "nul";
         throw problem("validation-failed", {
-          detail: "Text must not contain NUL (U+0000) characters.",
-          errors: [{ field: field || "body", message: "must not contain NUL characters" }],
+          detail: nul
+            ? "Text must not contain NUL (U+0000) characters."
+            : "Text must be valid Unicode; it contains a lone UTF-16 surrogate.",
+          errors: [
+            {
+              field: found.field || "body",
+              message: nul ? "must not contain NUL characters" : "must be valid Unicode text",
+            },
+          ],
         });
       }
     }
   });
 }
 
-function findNulCharacter(value: unknown, path: string, depth: number): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.replace(/\.$/, "") : null;
+// Lone surrogates only: a well-formed pair is one code point and does not match with the u flag.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function invalidReason(text: string): "nul" | "surrogate" | null {
+  if (text.includes("\u0000")) return "nul";
+  return LONE_SURROGATE.test(text) ? "surrogate" : null;
+}
+
+function findInvalidText(
+  value: unknown,
+  path: string,
+  depth: number,
+): { field: string; reason: "nul" | "surrogate" } | null {
+  if (typeof value === "string") {
+    const reason = invalidReason(value);
+    return reason ? { field: path.replace(/\.$/, ""), reason } : null;
+  }
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return null;
   if (Buffer.isBuffer(value)) return null;
 
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes("\u0000")) return `${path}${key}`;
-    const found = findNulCharacter(item, `${path}${key}.`, depth + 1);
+    const reason = invalidReason(key);
+    if (reason) return { field: `${path}${key}`, reason };
+    const found = findInvalidText(item, `${path}${key}.`, depth + 1);
     if (found !== null) return found;
   }
   return null;

@@ -42,6 +42,48 @@ describe("text input checks", () => {
     ]);
   });
 
+  it("rejects lone surrogates anywhere instead of storing U+FFFD", async () => {
+    // JSON.stringify writes a lone surrogate as the escape \ud800, as a hostile client would.
+    const note = await subject.app.inject({
+      method: "PATCH",
+      url: "/api/v1/days/2026-04-02",
+      headers: { ...user.headers, "content-type": "application/json" },
+      payload: JSON.stringify({ note: "lone \ud800 half" }),
+    });
+    const tag = await call(subject, user, "POST", "/api/v1/mood", {
+      date: "2026-04-02",
+      score: 3,
+      tags: ["\ud83d"],
+    });
+    const pair = await call(subject, user, "PATCH", "/api/v1/days/2026-04-02", {
+      note: "a full pair \ud83d\ude00 is fine",
+    });
+
+    expect(note.statusCode).toBe(400);
+    expect(note.json().errors).toEqual([{ field: "note", message: "must be valid Unicode text" }]);
+    expect(tag.status).toBe(400);
+    expect(tag.body.errors[0].field).toBe("tags.0");
+    expect(pair.status).toBe(200);
+    expect(pair.body.note).toBe("a full pair \u{1f600} is fine");
+  });
+
+  it("rejects invisible tags and merges tags that differ only in normalisation", async () => {
+    const invisible = await call(subject, user, "PATCH", "/api/v1/days/2026-04-03", {
+      tags: ["\u200b", "\u00ad"],
+    });
+    const spelled = await call(subject, user, "PATCH", "/api/v1/days/2026-04-03", {
+      tags: ["Caf\u00e9", "Cafe\u0301", "CAF\u00c9"],
+    });
+
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.errors[0]).toEqual({
+      field: "tags.0",
+      message: "must contain a visible character",
+    });
+    expect(spelled.status).toBe(200);
+    expect(spelled.body.tags).toEqual(["Caf\u00e9"]);
+  });
+
   it("rejects line breaks in profile name", async () => {
     const response = await call(subject, user, "PATCH", "/api/v1/me", { name: "Jana\nAdmin" });
 
