@@ -32,9 +32,8 @@ const PLAN_JSON_MAX_LENGTH = 1_000_000;
 
 /**
  * Lists the coach and reminder sections, which an import takes back, in import order.
- *
- * NOTE: conversations, meal plans and programs have no natural key. Importing a second, different
- * export of the same account adds them again, because only an identical file is recognised.
+ * Conversations, meal plans and programs have no natural key; a row equal to one the account
+ * holds (creation time included) is skipped, as for every section.
  */
 export function coachAndReminderSections(db: Database): DataSection[] {
   return [

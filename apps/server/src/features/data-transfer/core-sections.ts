@@ -11,6 +11,7 @@ import { sleepEntries } from "../sleep/sleep.tables";
 import { stepEntries } from "../steps/steps.tables";
 import { waterEntries } from "../water/water.tables";
 import { workouts, workoutSets } from "../workouts/workouts.tables";
+import { contentKey, existingContentKeys } from "./content-key";
 import { ImportError } from "./import-error";
 import { exportValues, importValues, tableSection } from "./table-section";
 
@@ -113,8 +114,18 @@ function workoutSection(db: Database, exercises: ExercisesService): DataSection 
       );
       const known = await exercises.namesOf(tx, exerciseIds);
 
+      const seen = await existingContentKeys(
+        tx,
+        workouts,
+        workouts.userId,
+        userId,
+        WORKOUT_COLUMNS,
+      );
       let added = 0;
       for (const item of prepared) {
+        const key = contentKey(item.workout, WORKOUT_COLUMNS);
+        if (seen.has(key)) continue;
+        seen.add(key);
         const inserted = await tx
           .insert(workouts)
           .values({ ...(item.workout as typeof workouts.$inferInsert), userId })

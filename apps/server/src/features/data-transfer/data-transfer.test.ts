@@ -409,6 +409,28 @@ describe("export and import", () => {
     expect(water.body.items).toHaveLength(2);
   });
 
+  it("adds nothing from a later export of the same data", async () => {
+    const original = await exportJson(source);
+    const fresh = await signIn(subject);
+    const later = { ...original, exportedAt: "2026-04-02T11:00:00.000Z" };
+
+    const first = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(original));
+    const second = await importAndWait(fresh, { format: "fitcoach-json" }, JSON.stringify(later));
+    const water = await call(subject, fresh, "GET", "/api/v1/water?from=2026-01-01&to=2026-12-31");
+    const copy = await exportJson(fresh);
+
+    expect(first.status).toBe("completed");
+    expect(second.status).toBe("completed");
+    expect(second.duplicateOf ?? null).toBeNull();
+    const addedAgain = Object.entries(second.added as Record<string, number>).filter(
+      ([, count]) => count > 0,
+    );
+    expect(addedAgain).toEqual([]);
+    expect(water.body.items).toHaveLength(2);
+    expect(copy.sections.workouts).toHaveLength(original.sections.workouts.length);
+    expect(copy.sections.customFoods).toHaveLength(original.sections.customFoods.length);
+  });
+
   it("imports all or nothing", async () => {
     const original = await exportJson(source);
     const broken = structuredClone(original);

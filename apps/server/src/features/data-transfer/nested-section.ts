@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
+import { contentKey, existingContentKeys } from "./content-key";
 import { ImportError } from "./import-error";
 import type { RowCheck } from "./row-checks";
 import {
@@ -109,8 +110,18 @@ export function nestedSection(
         };
       });
 
+      const seen = await existingContentKeys(
+        tx,
+        parent.table,
+        parent.userId,
+        userId,
+        parentColumns,
+      );
       let added = 0;
       for (const item of prepared) {
+        const key = contentKey(item.parent, parentColumns);
+        if (seen.has(key)) continue;
+        seen.add(key);
         const inserted = await tx
           .insert(parent.table)
           .values({ ...item.parent, [parentUserKey]: userId } as never)

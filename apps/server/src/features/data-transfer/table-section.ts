@@ -4,6 +4,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { Database, Executor } from "../../platform/database";
 import type { DataSection } from "../nutrition-source/nutrition-source";
+import { contentKey, existingContentKeys } from "./content-key";
 import { ImportError } from "./import-error";
 import type { RowCheck } from "./row-checks";
 
@@ -83,11 +84,23 @@ export function tableSection(
         options.checkRow?.(checked, where);
         return { ...checked, [userKey]: userId };
       });
+      // Rows kept by id already conflict on it; others are compared by what they hold.
+      const seen = options.keepsId
+        ? null
+        : await existingContentKeys(tx, spec.table, spec.userId, userId, columns);
+      const fresh = seen
+        ? values.filter((row) => {
+            const key = contentKey(row, columns);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          })
+        : values;
       let added = 0;
-      for (let start = 0; start < values.length; start += IMPORT_BATCH_SIZE) {
+      for (let start = 0; start < fresh.length; start += IMPORT_BATCH_SIZE) {
         const inserted = await tx
           .insert(spec.table)
-          .values(values.slice(start, start + IMPORT_BATCH_SIZE) as never)
+          .values(fresh.slice(start, start + IMPORT_BATCH_SIZE) as never)
           .onConflictDoNothing()
           .returning();
         added += inserted.length;
