@@ -31,12 +31,17 @@ describe("parseLocalDateTime", () => {
     expect(parseLocalDateTime(text, order)).toEqual({ date, time });
   });
 
-  it.each(["2024-02-30 10:00", "31/04/2024", "8 Foo 2024", "yesterday", "13:00"])(
-    "rejects %s",
-    (text) => {
-      expect(parseLocalDateTime(text, "dmy")).toBeNull();
-    },
-  );
+  it.each([
+    "2024-02-30 10:00",
+    "31/04/2024",
+    "8 Foo 2024",
+    "yesterday",
+    "13:00",
+    "2024-03-05 25:99",
+    "01/08/2024 13:05 PM",
+  ])("rejects %s", (text) => {
+    expect(parseLocalDateTime(text, "dmy")).toBeNull();
+  });
 
   it("guesses the order from the dates", () => {
     expect(guessDateOrder(["01/02/2024", "14/02/2024"])).toBe("dmy");

@@ -136,7 +136,11 @@ export function parseLocalDateTime(text: string, order: DateOrder): LocalDateTim
 
   if (month === null || !isRealDate(year, month, day)) return null;
   const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-  return { date, time: readTime(timeParts) };
+  const time = readTime(timeParts);
+  // A time that is there but impossible, such as 25:99, makes the whole value unreadable rather
+  // than quietly dropping the start time.
+  if (time === false) return null;
+  return { date, time };
 }
 
 /** Reads day-first or month-first from the dates themselves: a first part above 12 means day. */
@@ -150,7 +154,8 @@ export function guessDateOrder(samples: string[]): DateOrder | null {
   return null;
 }
 
-function readTime(parts: (string | undefined)[]): string | null {
+/** Returns HH:MM:SS, null when the text has no time, or false when its time is impossible. */
+function readTime(parts: (string | undefined)[]): string | null | false {
   const [hourText, minuteText, secondText, meridiem] = parts;
   if (hourText === undefined || minuteText === undefined) return null;
   let hour = Number(hourText);
@@ -158,10 +163,10 @@ function readTime(parts: (string | undefined)[]): string | null {
   const second = secondText === undefined ? 0 : Number(secondText);
   if (meridiem) {
     const isPm = meridiem.toLowerCase().startsWith("p");
-    if (hour < 1 || hour > 12) return null;
+    if (hour < 1 || hour > 12) return false;
     hour = (hour % 12) + (isPm ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (hour > 23 || minute > 59 || second > 59) return false;
   return `${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
 }
 
