@@ -114,19 +114,31 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Bu
   const declaredLength = Number(request.headers["content-length"] ?? 0);
   if (declaredLength > maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge;
 
-  const file = await request.file();
-  if (!file || file.fieldname !== "file") {
+  const wrongForm = problem("validation-failed", {
+    detail: "Send one photo as multipart/form-data in a field named file.",
+    errors: [{ field: "file", message: "must be one file" }],
+  });
+  // Every part is read, so a second file is refused instead of silently ignored.
+  let photo: Buffer | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") continue;
+      if (part.fieldname !== "file" || photo !== null) throw wrongForm;
+      photo = await part.toBuffer();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge;
+    if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") throw wrongForm;
+    throw error;
+  }
+  if (photo === null) {
     throw problem("validation-failed", {
       detail: "Send the photo as multipart/form-data in a field named file.",
       errors: [{ field: "file", message: "is required" }],
     });
   }
-  try {
-    return await file.toBuffer();
-  } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge;
-    throw error;
-  }
+  return photo;
 }
 
 async function fileSize(filePath: string): Promise<number | null> {

@@ -315,6 +315,44 @@ describe("meal photos", () => {
     expect(json.statusCode).toBe(415);
   });
 
+  it("refuses a second file instead of ignoring it", async () => {
+    const meal = await newMeal();
+    const photo = await phoneJpeg();
+    const first = multipartFile(photo);
+    const boundary = /boundary=(.*)$/.exec(first.headers["content-type"]!)![1]!;
+    const secondPart = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.jpg"\r\n` +
+        "Content-Type: image/jpeg\r\n\r\n",
+    );
+    // The first body ends with the closing boundary; the second file goes in before it.
+    const closing = Buffer.from(`--${boundary}--\r\n`);
+    const body = Buffer.concat([
+      first.payload.subarray(0, first.payload.length - closing.length),
+      secondPart,
+      photo,
+      Buffer.from("\r\n"),
+      closing,
+    ]);
+
+    const response = await subject.app.inject({
+      method: "POST",
+      url: `/api/v1/meals/${meal.id}/photo`,
+      headers: { ...bearer(token), ...first.headers },
+      payload: body,
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      errors: [{ field: "file", message: "must be one file" }],
+    });
+    const stored = await subject.app.inject({
+      method: "GET",
+      url: `/api/v1/meals/${meal.id}/photo`,
+      headers: bearer(token),
+    });
+    expect(stored.statusCode).toBe(404);
+  });
+
   it("serves the photo to the owner only", async () => {
     const meal = await newMeal();
     await upload(meal.id, await phoneJpeg());
