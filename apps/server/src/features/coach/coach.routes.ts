@@ -20,7 +20,8 @@ import {
 import { z } from "zod";
 
 import type { Config } from "../../platform/config";
-import { notFound, problem } from "../../platform/errors";
+import { notFound } from "../../platform/errors";
+import { readSingleFile } from "../../platform/single-file-upload";
 import { requestContext } from "../../platform/request-context";
 import { requireUser } from "../auth/authenticate";
 import { acceptsEventStream, clientGoneSignal, collectReply, toEventStream } from "./chat-stream";
@@ -212,16 +213,9 @@ export async function coachRoutes(
       },
     },
     async (request) =>
-      coach.mealPhoto.recognize(requireUser(request), async () => {
-        const file = await request.file();
-        if (!file || file.fieldname !== "file") {
-          throw problem("validation-failed", {
-            detail: "Send the photo as the multipart field named file.",
-            errors: [{ field: "file", message: "is missing" }],
-          });
-        }
-        return file.toBuffer();
-      }),
+      coach.mealPhoto.recognize(requireUser(request), () =>
+        readSingleFile(request, "The photo is larger than the upload limit; send a smaller one."),
+      ),
   );
 
   await app.register(coachPlanRoutes, { coach });

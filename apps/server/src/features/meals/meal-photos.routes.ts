@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { notFound, problem } from "../../platform/errors";
 import { expectedVersion, setEtag } from "../../platform/etag";
+import { readSingleFile } from "../../platform/single-file-upload";
 import { requireUser } from "../auth/authenticate";
 import type { MealPhotosService } from "./meal-photos.service";
 
@@ -108,37 +109,12 @@ export async function mealPhotoRoutes(
 }
 
 async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Buffer> {
-  const tooLarge = problem("payload-too-large", {
-    detail: `The photo is larger than ${maxBytes} bytes (${Math.round(maxBytes / 1_048_576)} MB); send a smaller one.`,
-  });
+  const tooLarge = `The photo is larger than ${maxBytes} bytes (${Math.round(maxBytes / 1_048_576)} MB); send a smaller one.`;
   const declaredLength = Number(request.headers["content-length"] ?? 0);
-  if (declaredLength > maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge;
-
-  const wrongForm = problem("validation-failed", {
-    detail: "Send one photo as multipart/form-data in a field named file.",
-    errors: [{ field: "file", message: "must be one file" }],
-  });
-  // Every part is read, so a second file is refused instead of silently ignored.
-  let photo: Buffer | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== "file") continue;
-      if (part.fieldname !== "file" || photo !== null) throw wrongForm;
-      photo = await part.toBuffer();
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge;
-    if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT") throw wrongForm;
-    throw error;
+  if (declaredLength > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+    throw problem("payload-too-large", { detail: tooLarge });
   }
-  if (photo === null) {
-    throw problem("validation-failed", {
-      detail: "Send the photo as multipart/form-data in a field named file.",
-      errors: [{ field: "file", message: "is required" }],
-    });
-  }
-  return photo;
+  return readSingleFile(request, tooLarge);
 }
 
 async function fileSize(filePath: string): Promise<number | null> {
