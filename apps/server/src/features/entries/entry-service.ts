@@ -1,12 +1,18 @@
-import { and, asc, between, eq, sql } from "drizzle-orm";
+import { and, asc, between, count, eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/database";
-import { notFound } from "../../platform/errors";
+import { notFound, problem } from "../../platform/errors";
 import { versionConflict } from "../../platform/etag";
 import { assertLoggableDate } from "../../platform/local-date";
 import { assertDateRange } from "./date-range";
+
+/**
+ * Most entries of one kind on one day. Far above real use (twenty glasses of water is a lot), it
+ * keeps a day card small enough to load quickly whatever a client sends.
+ */
+export const ENTRIES_PER_DAY_MAX = 100;
 
 /** The columns the generic entry code touches; every entry table has them (entryColumns). */
 export type EntryTable = PgTable & {
@@ -98,6 +104,15 @@ export function createEntryService<Row extends EntryRowBase, View, Create, Patch
       const now = deps.clock.now();
       const values = kind.toInsert(input, author);
       assertLoggableDate(values.date, author.timeZone, now);
+      const [existing] = await deps.db
+        .select({ total: count() })
+        .from(table)
+        .where(and(eq(table.userId, author.userId), eq(table.date, values.date)));
+      if ((existing?.total ?? 0) >= ENTRIES_PER_DAY_MAX) {
+        throw problem("conflict", {
+          detail: `This day already has ${ENTRIES_PER_DAY_MAX} ${kind.label.toLowerCase().replace(/ entry$/, "")} entries, the most a day holds; edit or delete one first.`,
+        });
+      }
 
       const rows = await deps.db
         .insert(table)

@@ -4,6 +4,7 @@ import { ManualClock } from "../../platform/clock";
 import { createTestApp } from "../../../test/helpers/app";
 import type { TestApp } from "../../../test/helpers/app";
 import { call, signIn } from "../../../test/helpers/tracking";
+import { ENTRIES_PER_DAY_MAX } from "../entries/entry-service";
 import type { SignedInUser } from "../../../test/helpers/tracking";
 
 describe("water entries", () => {
@@ -249,6 +250,21 @@ describe("water entries", () => {
     expect(weak.status).toBe(412);
     const stored = await call(subject, user, "GET", `/api/v1/water/${created.body.id}`);
     expect(stored.body).toMatchObject({ ml: 230, version: created.body.version });
+  });
+
+  it("refuses the entry past the daily maximum", async () => {
+    const date = "2026-02-01";
+    for (let index = 0; index < ENTRIES_PER_DAY_MAX; index += 1) {
+      const created = await call(subject, user, "POST", "/api/v1/water", { date, ml: 10 });
+      expect(created.status).toBe(201);
+    }
+
+    const over = await call(subject, user, "POST", "/api/v1/water", { date, ml: 10 });
+    const card = await call(subject, user, "GET", `/api/v1/days/${date}`);
+
+    expect(over.status).toBe(409);
+    expect(over.body.detail).toContain("100 water entries");
+    expect(card.body.water.totalMl).toBe(10 * ENTRIES_PER_DAY_MAX);
   });
 
   it("reports more entries past the limit", async () => {
