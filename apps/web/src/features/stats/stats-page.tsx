@@ -57,7 +57,9 @@ function selectedRange(
 function StatsView(props: { me: Me }): React.JSX.Element {
   const today = todayIn(props.me.timeZone);
   const [params, setParams] = useSearchParams();
-  const selection = readSelection(params, today);
+  // The selection lives in state and is mirrored to the address. Read back from the address
+  // alone, a radio or select would snap back until the router's update lands.
+  const [selection, setSelection] = useState(() => readSelection(params, today));
   const { range, errors } = selectedRange(selection, today);
   const stats = useStats(selection.metric, selection.period, range);
 
@@ -66,7 +68,10 @@ function StatsView(props: { me: Me }): React.JSX.Element {
       <StatsControls
         selection={selection}
         rangeErrors={errors}
-        onChange={(next) => setParams(selectionParams(next), { replace: true })}
+        onChange={(next) => {
+          setSelection(next);
+          setParams(selectionParams(next), { replace: true });
+        }}
       />
       <ProblemAlert error={stats.error} />
       {stats.data ? (
