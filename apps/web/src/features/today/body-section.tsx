@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { bodyCreateSchema, bodyPatchSchema } from "@fitcoach/contract";
@@ -18,7 +17,7 @@ import { EditForm } from "./entry-editing";
 import { EntryList } from "./entry-list";
 import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
-import { useEntryEditSubmit, useFieldTexts } from "./use-entry-form";
+import { useEntryEditSubmit, useFieldTexts, useRemoveEntry } from "./use-entry-form";
 
 /**
  * Lists, logs and edits the day's body measurements (weight, circumferences and body fat) in the
@@ -37,10 +36,7 @@ export function BodySection(props: { day: DayCard; units: Me["units"] }): React.
     fields.reset();
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: BodyEntry) => api.entries.body.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: BodyEntry) => api.entries.body.remove(entry), refreshDay);
 
   function submit(): void {
     const values: Record<string, unknown> = { date };
@@ -53,9 +49,9 @@ export function BodySection(props: { day: DayCard; units: Me["units"] }): React.
 
   return (
     <DaySection title={t("today.sections.body.title")}>
-      {props.day.body.length === 0 ? <p className="muted">{t("today.nothingLogged")}</p> : null}
       <EntryList
         entries={props.day.body}
+        emptyText={t("today.nothingLogged")}
         labelOf={(entry) => describeBody(entry, units, i18n.language, t)}
         renderEditForm={(edit) => <BodyEditForm {...edit} units={units} />}
         refreshDay={refreshDay}

@@ -18,6 +18,8 @@ export interface EntryEditProps<Entry> {
  */
 export function EntryList<Entry extends { id: string }>(props: {
   entries: readonly Entry[];
+  /** Shown above the list while it is empty; without it an empty list shows nothing more. */
+  emptyText?: string;
   /** Accessible name of the list; without it the list has none. */
   listLabel?: string;
   labelOf(entry: Entry): string;
@@ -31,33 +33,38 @@ export function EntryList<Entry extends { id: string }>(props: {
   const editing = useEditingEntry();
 
   return (
-    <ul className="item-list" aria-label={props.listLabel}>
-      {props.entries.map((entry) => {
-        const label = props.labelOf(entry);
-        return (
-          <li key={entry.id} className="item">
-            {editing.editingId === entry.id ? (
-              props.renderEditForm({
-                entry,
-                label,
-                refreshDay: props.refreshDay,
-                onDone: editing.stop,
-              })
-            ) : (
-              <>
-                {props.renderText ? props.renderText(entry, label) : <p>{label}</p>}
-                <EntryActions
-                  label={label}
-                  editButtonRef={editing.editButtonRef(entry.id)}
-                  isDeleting={props.isDeleting}
-                  onEdit={() => editing.start(entry.id)}
-                  onDelete={() => props.onDelete(entry)}
-                />
-              </>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {props.entries.length === 0 && props.emptyText ? (
+        <p className="muted">{props.emptyText}</p>
+      ) : null}
+      <ul className="item-list" aria-label={props.listLabel}>
+        {props.entries.map((entry) => {
+          const label = props.labelOf(entry);
+          return (
+            <li key={entry.id} className="item">
+              {editing.editingId === entry.id ? (
+                props.renderEditForm({
+                  entry,
+                  label,
+                  refreshDay: props.refreshDay,
+                  onDone: editing.stop,
+                })
+              ) : (
+                <>
+                  {props.renderText ? props.renderText(entry, label) : <p>{label}</p>}
+                  <EntryActions
+                    label={label}
+                    editButtonRef={editing.editButtonRef(entry.id)}
+                    isDeleting={props.isDeleting}
+                    onEdit={() => editing.start(entry.id)}
+                    onDelete={() => props.onDelete(entry)}
+                  />
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

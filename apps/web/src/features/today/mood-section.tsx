@@ -1,4 +1,3 @@
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { moodCreateSchema, moodPatchSchema } from "@fitcoach/contract";
@@ -14,7 +13,7 @@ import { useRefreshDay, useTrackingApi } from "./day-queries";
 import { EditForm } from "./entry-editing";
 import { EntryList } from "./entry-list";
 import type { EntryEditProps } from "./entry-list";
-import { useEntryEditSubmit, useFieldTexts } from "./use-entry-form";
+import { useEntryEditSubmit, useFieldTexts, useRemoveEntry } from "./use-entry-form";
 import type { FieldTexts } from "./use-entry-form";
 
 const SCALE = [1, 2, 3, 4, 5];
@@ -42,16 +41,13 @@ export function MoodSection(props: { day: DayCard }): React.JSX.Element {
     await api.entries.mood.create(entry);
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: MoodEntry) => api.entries.mood.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: MoodEntry) => api.entries.mood.remove(entry), refreshDay);
 
   return (
     <DaySection title={t("today.sections.mood.title")}>
-      {props.day.mood.length === 0 ? <p className="muted">{t("today.nothingLogged")}</p> : null}
       <EntryList
         entries={props.day.mood}
+        emptyText={t("today.nothingLogged")}
         labelOf={(entry) => describeMood(entry, t)}
         renderEditForm={(edit) => <MoodEditForm {...edit} />}
         refreshDay={refreshDay}

@@ -1,4 +1,3 @@
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { sleepCreateSchema, sleepPatchSchema } from "@fitcoach/contract";
 import type { DayCard, SleepEntry } from "@fitcoach/contract";
@@ -15,7 +14,7 @@ import { EditForm } from "./entry-editing";
 import { EntryList } from "./entry-list";
 import type { EntryEditProps } from "./entry-list";
 import { addDays } from "./local-date";
-import { useEntryEditSubmit, useFieldTexts } from "./use-entry-form";
+import { useEntryEditSubmit, useFieldTexts, useRemoveEntry } from "./use-entry-form";
 import type { FieldTexts } from "./use-entry-form";
 
 const QUALITIES = [1, 2, 3, 4, 5];
@@ -44,16 +43,13 @@ export function SleepSection(props: { day: DayCard }): React.JSX.Element {
     await api.entries.sleep.create(entry);
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: SleepEntry) => api.entries.sleep.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: SleepEntry) => api.entries.sleep.remove(entry), refreshDay);
 
   return (
     <DaySection title={t("today.sections.sleep.title")}>
-      {props.day.sleep.length === 0 ? <p className="muted">{t("today.nothingLogged")}</p> : null}
       <EntryList
         entries={props.day.sleep}
+        emptyText={t("today.nothingLogged")}
         labelOf={(entry) =>
           t("today.sleep.entry", {
             hours: Math.floor(entry.durationMin / 60),

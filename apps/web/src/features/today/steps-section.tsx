@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { stepsCreateSchema } from "@fitcoach/contract";
 import type { DayCard, StepsEntry } from "@fitcoach/contract";
@@ -13,7 +12,7 @@ import { EditForm } from "./entry-editing";
 import { EntryList } from "./entry-list";
 import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
-import { useEntryEditSubmit } from "./use-entry-form";
+import { useEntryEditSubmit, useRemoveEntry } from "./use-entry-form";
 
 const stepsCountSchema = stepsCreateSchema.pick({ count: true });
 
@@ -32,10 +31,7 @@ export function StepsSection(props: { day: DayCard }): React.JSX.Element {
     setCount("");
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: StepsEntry) => api.entries.steps.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: StepsEntry) => api.entries.steps.remove(entry), refreshDay);
 
   return (
     <DaySection title={t("today.sections.steps.title")}>

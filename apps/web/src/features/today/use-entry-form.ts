@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { UseMutationResult } from "@tanstack/react-query";
 import type { z } from "zod";
 
 import type { FormSubmit } from "../../forms/use-form-submit";
@@ -23,6 +25,14 @@ export function useEntryEditSubmit<Schema extends z.ZodType, Entry>(
     },
     edit.refreshDay,
   );
+}
+
+/** Deletes a listed entry, then reloads the day whether the delete worked or not. */
+export function useRemoveEntry<Entry>(
+  remove: (entry: Entry) => Promise<unknown>,
+  refreshDay: () => Promise<void>,
+): UseMutationResult<unknown, Error, Entry> {
+  return useMutation({ mutationFn: remove, onSettled: refreshDay });
 }
 
 /** The typed text of a form's fields, by field name. */

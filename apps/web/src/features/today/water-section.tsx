@@ -13,7 +13,7 @@ import { EditForm } from "./entry-editing";
 import { EntryList } from "./entry-list";
 import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
-import { useEntryEditSubmit } from "./use-entry-form";
+import { useEntryEditSubmit, useRemoveEntry } from "./use-entry-form";
 
 /** Amounts of the quick-add buttons, in millilitres: a glass, a large glass and a bottle. */
 const QUICK_AMOUNTS_ML = [250, 500, 750];
@@ -32,10 +32,7 @@ export function WaterSection(props: { day: DayCard }): React.JSX.Element {
     mutationFn: (ml: number) => api.entries.water.create({ date, ml }),
     onSettled: refreshDay,
   });
-  const remove = useMutation({
-    mutationFn: (entry: WaterEntry) => api.entries.water.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: WaterEntry) => api.entries.water.remove(entry), refreshDay);
   const custom = useFormSubmit(waterCreateSchema, async (entry) => {
     await api.entries.water.create(entry);
     setAmount("");
