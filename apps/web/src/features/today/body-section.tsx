@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { bodyCreateSchema, bodyPatchSchema } from "@fitcoach/contract";
@@ -11,10 +10,14 @@ import { ProblemAlert } from "../../ui/problem-alert";
 import { TextField } from "../../ui/text-field";
 import { BODY_FIELDS, EMPTY_BODY_TEXTS, apiFieldOf, textsOf, unitOf, valueOf } from "./body-fields";
 import type { BodyTexts } from "./body-fields";
+import { AddForm } from "./add-form";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
-import { EditForm, EntryActions, useEditSubmit, useEditingEntry } from "./entry-editing";
+import { EditForm } from "./entry-editing";
+import { EntryList } from "./entry-list";
+import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
+import { useEntryEditSubmit, useFieldTexts, useRemoveEntry } from "./use-entry-form";
 
 /**
  * Lists, logs and edits the day's body measurements (weight, circumferences and body fat) in the
@@ -26,23 +29,19 @@ export function BodySection(props: { day: DayCard; units: Me["units"] }): React.
   const { date } = props.day;
   const refreshDay = useRefreshDay(date);
   const { units } = props;
-  const [texts, setTexts] = useState<BodyTexts>(EMPTY_BODY_TEXTS);
+  const fields = useFieldTexts<BodyTexts>(EMPTY_BODY_TEXTS);
 
   const form = useFormSubmit(bodyCreateSchema, async (entry) => {
     await api.entries.body.create(entry);
-    setTexts(EMPTY_BODY_TEXTS);
+    fields.reset();
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: BodyEntry) => api.entries.body.remove(entry),
-    onSettled: refreshDay,
-  });
-  const editing = useEditingEntry();
+  const remove = useRemoveEntry((entry: BodyEntry) => api.entries.body.remove(entry), refreshDay);
 
   function submit(): void {
     const values: Record<string, unknown> = { date };
     for (const field of BODY_FIELDS) {
-      const value = parseNumberInput(texts[field]);
+      const value = parseNumberInput(fields.texts[field]);
       if (value !== undefined) values[apiFieldOf(field, units)] = value;
     }
     void form.submit(values);
@@ -50,57 +49,26 @@ export function BodySection(props: { day: DayCard; units: Me["units"] }): React.
 
   return (
     <DaySection title={t("today.sections.body.title")}>
-      {props.day.body.length === 0 ? <p className="muted">{t("today.nothingLogged")}</p> : null}
-      <ul className="item-list">
-        {props.day.body.map((entry) => {
-          const label = describeBody(entry, units, i18n.language, t);
-          return (
-            <li key={entry.id} className="item">
-              {editing.editingId === entry.id ? (
-                <BodyEditForm
-                  entry={entry}
-                  label={label}
-                  units={units}
-                  refreshDay={refreshDay}
-                  onDone={editing.stop}
-                />
-              ) : (
-                <>
-                  <p>{label}</p>
-                  <EntryActions
-                    label={label}
-                    editButtonRef={editing.editButtonRef(entry.id)}
-                    isDeleting={remove.isPending}
-                    onEdit={() => editing.start(entry.id)}
-                    onDelete={() => remove.mutate(entry)}
-                  />
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <EntryList
+        entries={props.day.body}
+        emptyText={t("today.nothingLogged")}
+        labelOf={(entry) => describeBody(entry, units, i18n.language, t)}
+        renderEditForm={(edit) => <BodyEditForm {...edit} units={units} />}
+        refreshDay={refreshDay}
+        isDeleting={remove.isPending}
+        onDelete={(entry) => remove.mutate(entry)}
+      />
       <ProblemAlert error={remove.error} />
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <AddForm form={form} onSubmit={submit} submitText={t("today.body.save")}>
         <BodyFields
-          texts={texts}
+          texts={fields.texts}
           units={units}
           errors={form.fieldErrors}
-          onChange={(field, text) => setTexts((current) => ({ ...current, [field]: text }))}
+          onChange={fields.setText}
         />
         {/* The schema reports "send at least one measurement" for the form as a whole. */}
         {form.fieldErrors[""] ? <p className="field-error">{t("today.body.atLeastOne")}</p> : null}
-        <ProblemAlert error={Object.keys(form.fieldErrors).length > 0 ? null : form.error} />
-        <button type="submit" className="button button-primary" disabled={form.isPending}>
-          {t("today.body.save")}
-        </button>
-      </form>
+      </AddForm>
     </DaySection>
   );
 }
@@ -130,26 +98,16 @@ function BodyFields(props: {
   );
 }
 
-function BodyEditForm(props: {
-  entry: BodyEntry;
-  label: string;
-  units: Me["units"];
-  refreshDay: () => Promise<void>;
-  onDone(): void;
-}): React.JSX.Element {
+function BodyEditForm(
+  props: EntryEditProps<BodyEntry> & { units: Me["units"] },
+): React.JSX.Element {
   const api = useTrackingApi();
   const { entry, units } = props;
   const [initial] = useState(() => textsOf(entry, units));
-  const [texts, setTexts] = useState<BodyTexts>(initial);
-  const form = useEditSubmit(
-    bodyPatchSchema,
-    async (patch) => {
-      if (Object.keys(patch).length > 0) await api.entries.body.update(entry, patch);
-      await props.refreshDay();
-      props.onDone();
-    },
-    props.refreshDay,
-  );
+  const { texts, setText } = useFieldTexts<BodyTexts>(initial);
+  const form = useEntryEditSubmit(bodyPatchSchema, props, async (patch) => {
+    if (Object.keys(patch).length > 0) await api.entries.body.update(entry, patch);
+  });
 
   // Only changed fields are sent, so a value logged in the other unit system stays as it was.
   function submit(): void {
@@ -163,12 +121,7 @@ function BodyEditForm(props: {
 
   return (
     <EditForm label={props.label} form={form} onSubmit={submit} onCancel={props.onDone}>
-      <BodyFields
-        texts={texts}
-        units={units}
-        errors={form.fieldErrors}
-        onChange={(field, text) => setTexts((current) => ({ ...current, [field]: text }))}
-      />
+      <BodyFields texts={texts} units={units} errors={form.fieldErrors} onChange={setText} />
     </EditForm>
   );
 }

@@ -1,83 +1,58 @@
-import { useId, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { mealItemInputSchema } from "@fitcoach/contract";
 import type { Food } from "@fitcoach/contract";
 
 import { validateWith } from "../../forms/validation";
-import { ProblemAlert } from "../../ui/problem-alert";
 import { SelectField } from "../../ui/select-field";
 import { TextField } from "../../ui/text-field";
 import { useTrackingApi } from "./day-queries";
 import { draftItemOf } from "./meal-draft-items";
 import type { DraftMealItem } from "./meal-draft-items";
 import { formatAmount, parseNumberInput } from "./number-input";
-import { preventSubmitOnEnter, useDebouncedValue } from "./search-input";
+import { SearchBox } from "./search-box";
+import { useDebouncedSearch } from "./use-debounced-search";
 
-/** Shortest query sent to the server; one letter matches too much of the catalog to be useful. */
-const QUERY_MIN_LENGTH = 2;
 const GRAMS_OPTION = "grams";
 
 /** Searches the food catalog and custom foods, then adds the picked food with an amount. */
 export function FoodSearch(props: { onAdd(item: DraftMealItem): void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useTrackingApi();
-  const resultsId = useId();
-  const [query, setQuery] = useState("");
   const [food, setFood] = useState<Food | null>(null);
-  const search = useDebouncedValue(query.trim());
-
-  const results = useQuery({
-    queryKey: ["foods", search],
-    queryFn: ({ signal }) => api.foods.searchFoods({ q: search, limit: 10 }, signal),
-    enabled: search.length >= QUERY_MIN_LENGTH,
-    staleTime: 5 * 60_000,
-  });
+  const search = useDebouncedSearch("foods", (q, signal) =>
+    api.foods.searchFoods({ q, limit: 10 }, signal),
+  );
 
   return (
     <div className="food-search">
-      <TextField
+      <SearchBox
+        search={search}
         label={t("today.meals.searchFood")}
-        type="search"
-        autoComplete="off"
-        value={query}
-        aria-controls={resultsId}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={preventSubmitOnEnter}
         hint={t("today.meals.searchHint")}
+        emptyText={t("today.meals.noFoods")}
+        resultsLabel={t("today.meals.foodResults")}
+        renderResult={(item) => (
+          <>
+            <button
+              type="button"
+              className="button-link"
+              aria-pressed={food?.id === item.id}
+              onClick={() => setFood(item)}
+            >
+              {item.name}
+            </button>
+            {item.per100g.kcal !== null ? (
+              <span className="muted">
+                {" "}
+                {t("today.meals.per100g", {
+                  kcal: formatAmount(item.per100g.kcal, i18n.language),
+                })}
+              </span>
+            ) : null}
+          </>
+        )}
       />
-      <div id={resultsId} aria-live="polite">
-        {results.isFetching ? <p className="muted">{t("common.loading")}</p> : null}
-        <ProblemAlert error={results.error} />
-        {results.data && search.length >= QUERY_MIN_LENGTH ? (
-          results.data.items.length === 0 ? (
-            <p className="muted">{t("today.meals.noFoods")}</p>
-          ) : (
-            <ul className="search-results" aria-label={t("today.meals.foodResults")}>
-              {results.data.items.map((item) => (
-                <li key={item.id}>
-                  <button
-                    type="button"
-                    className="button-link"
-                    aria-pressed={food?.id === item.id}
-                    onClick={() => setFood(item)}
-                  >
-                    {item.name}
-                  </button>
-                  {item.per100g.kcal !== null ? (
-                    <span className="muted">
-                      {" "}
-                      {t("today.meals.per100g", {
-                        kcal: formatAmount(item.per100g.kcal, i18n.language),
-                      })}
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )
-        ) : null}
-      </div>
       {food ? (
         <AmountPicker
           key={food.id}
@@ -85,7 +60,7 @@ export function FoodSearch(props: { onAdd(item: DraftMealItem): void }): React.J
           onAdd={(item) => {
             props.onAdd(item);
             setFood(null);
-            setQuery("");
+            search.setQuery("");
           }}
         />
       ) : null}

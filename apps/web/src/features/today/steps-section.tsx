@@ -1,16 +1,18 @@
 import { useState } from "react";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { stepsCreateSchema } from "@fitcoach/contract";
 import type { DayCard, StepsEntry } from "@fitcoach/contract";
 
 import { useFormSubmit } from "../../forms/use-form-submit";
 import { ProblemAlert } from "../../ui/problem-alert";
-import { TextField } from "../../ui/text-field";
+import { AmountAddForm, AmountField } from "./add-form";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
-import { EditForm, EntryActions, useEditSubmit, useEditingEntry } from "./entry-editing";
+import { EditForm } from "./entry-editing";
+import { EntryList } from "./entry-list";
+import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
+import { useEntryEditSubmit, useRemoveEntry } from "./use-entry-form";
 
 const stepsCountSchema = stepsCreateSchema.pick({ count: true });
 
@@ -29,11 +31,7 @@ export function StepsSection(props: { day: DayCard }): React.JSX.Element {
     setCount("");
     await refreshDay();
   });
-  const remove = useMutation({
-    mutationFn: (entry: StepsEntry) => api.entries.steps.remove(entry),
-    onSettled: refreshDay,
-  });
-  const editing = useEditingEntry();
+  const remove = useRemoveEntry((entry: StepsEntry) => api.entries.steps.remove(entry), refreshDay);
 
   return (
     <DaySection title={t("today.sections.steps.title")}>
@@ -46,78 +44,38 @@ export function StepsSection(props: { day: DayCard }): React.JSX.Element {
             })}
       </p>
       {steps.entries.length > 0 ? (
-        <ul className="item-list" aria-label={t("today.steps.entries")}>
-          {steps.entries.map((entry) => {
-            const label = t("today.steps.count", { count: formatAmount(entry.count, language) });
-            return (
-              <li key={entry.id} className="item">
-                {editing.editingId === entry.id ? (
-                  <StepsEditForm
-                    entry={entry}
-                    label={label}
-                    refreshDay={refreshDay}
-                    onDone={editing.stop}
-                  />
-                ) : (
-                  <>
-                    <p>{label}</p>
-                    <EntryActions
-                      label={label}
-                      editButtonRef={editing.editButtonRef(entry.id)}
-                      isDeleting={remove.isPending}
-                      onEdit={() => editing.start(entry.id)}
-                      onDelete={() => remove.mutate(entry)}
-                    />
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <EntryList
+          entries={steps.entries}
+          listLabel={t("today.steps.entries")}
+          labelOf={(entry) =>
+            t("today.steps.count", { count: formatAmount(entry.count, language) })
+          }
+          renderEditForm={(edit) => <StepsEditForm {...edit} />}
+          refreshDay={refreshDay}
+          isDeleting={remove.isPending}
+          onDelete={(entry) => remove.mutate(entry)}
+        />
       ) : null}
       <ProblemAlert error={remove.error} />
-      <form
-        noValidate
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit({ date, count: parseNumberInput(count) });
-        }}
-      >
-        <TextField
-          label={t("today.steps.countLabel")}
-          inputMode="numeric"
-          autoComplete="off"
-          value={count}
-          onChange={(event) => setCount(event.target.value)}
-          error={form.fieldErrors.count}
-        />
-        <button type="submit" className="button" disabled={form.isPending}>
-          {t("today.steps.add")}
-        </button>
-        <ProblemAlert error={form.fieldErrors.count ? null : form.error} />
-      </form>
+      <AmountAddForm
+        form={form}
+        field="count"
+        label={t("today.steps.countLabel")}
+        value={count}
+        onChange={setCount}
+        onSubmit={() => void form.submit({ date, count: parseNumberInput(count) })}
+        submitText={t("today.steps.add")}
+      />
     </DaySection>
   );
 }
 
-function StepsEditForm(props: {
-  entry: StepsEntry;
-  label: string;
-  refreshDay: () => Promise<void>;
-  onDone(): void;
-}): React.JSX.Element {
+function StepsEditForm(props: EntryEditProps<StepsEntry>): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();
   const [count, setCount] = useState(String(props.entry.count));
-  const form = useEditSubmit(
-    stepsCountSchema,
-    async (patch) => {
-      await api.entries.steps.update(props.entry, patch);
-      await props.refreshDay();
-      props.onDone();
-    },
-    props.refreshDay,
+  const form = useEntryEditSubmit(stepsCountSchema, props, (patch) =>
+    api.entries.steps.update(props.entry, patch),
   );
 
   return (
@@ -127,12 +85,10 @@ function StepsEditForm(props: {
       onSubmit={() => void form.submit({ count: parseNumberInput(count) })}
       onCancel={props.onDone}
     >
-      <TextField
+      <AmountField
         label={t("today.steps.countLabel")}
-        inputMode="numeric"
-        autoComplete="off"
         value={count}
-        onChange={(event) => setCount(event.target.value)}
+        onChange={setCount}
         error={form.fieldErrors.count}
       />
     </EditForm>

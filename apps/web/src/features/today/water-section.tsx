@@ -6,11 +6,14 @@ import type { DayCard, WaterEntry } from "@fitcoach/contract";
 
 import { useFormSubmit } from "../../forms/use-form-submit";
 import { ProblemAlert } from "../../ui/problem-alert";
-import { TextField } from "../../ui/text-field";
+import { AmountAddForm, AmountField } from "./add-form";
 import { DaySection } from "./day-section";
 import { useRefreshDay, useTrackingApi } from "./day-queries";
-import { EditForm, EntryActions, useEditSubmit, useEditingEntry } from "./entry-editing";
+import { EditForm } from "./entry-editing";
+import { EntryList } from "./entry-list";
+import type { EntryEditProps } from "./entry-list";
 import { formatAmount, parseNumberInput } from "./number-input";
+import { useEntryEditSubmit, useRemoveEntry } from "./use-entry-form";
 
 /** Amounts of the quick-add buttons, in millilitres: a glass, a large glass and a bottle. */
 const QUICK_AMOUNTS_ML = [250, 500, 750];
@@ -29,16 +32,12 @@ export function WaterSection(props: { day: DayCard }): React.JSX.Element {
     mutationFn: (ml: number) => api.entries.water.create({ date, ml }),
     onSettled: refreshDay,
   });
-  const remove = useMutation({
-    mutationFn: (entry: WaterEntry) => api.entries.water.remove(entry),
-    onSettled: refreshDay,
-  });
+  const remove = useRemoveEntry((entry: WaterEntry) => api.entries.water.remove(entry), refreshDay);
   const custom = useFormSubmit(waterCreateSchema, async (entry) => {
     await api.entries.water.create(entry);
     setAmount("");
     await refreshDay();
   });
-  const editing = useEditingEntry();
   const language = i18n.language;
 
   return (
@@ -69,78 +68,36 @@ export function WaterSection(props: { day: DayCard }): React.JSX.Element {
         ))}
       </div>
       <ProblemAlert error={quickAdd.error ?? remove.error} />
-      <form
-        noValidate
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void custom.submit({ date, ml: parseNumberInput(amount) });
-        }}
-      >
-        <TextField
-          label={t("today.water.customAmount")}
-          inputMode="numeric"
-          autoComplete="off"
-          value={amount}
-          onChange={(event) => setAmount(event.target.value)}
-          error={custom.fieldErrors.ml}
-        />
-        <button type="submit" className="button" disabled={custom.isPending}>
-          {t("today.water.addCustom")}
-        </button>
-        <ProblemAlert error={custom.fieldErrors.ml ? null : custom.error} />
-      </form>
+      <AmountAddForm
+        form={custom}
+        field="ml"
+        label={t("today.water.customAmount")}
+        value={amount}
+        onChange={setAmount}
+        onSubmit={() => void custom.submit({ date, ml: parseNumberInput(amount) })}
+        submitText={t("today.water.addCustom")}
+      />
       {water.entries.length > 0 ? (
-        <ul className="item-list" aria-label={t("today.water.entries")}>
-          {water.entries.map((entry) => {
-            const label = t("units.ml", { value: formatAmount(entry.ml, language) });
-            return (
-              <li key={entry.id} className="item">
-                {editing.editingId === entry.id ? (
-                  <WaterEditForm
-                    entry={entry}
-                    label={label}
-                    refreshDay={refreshDay}
-                    onDone={editing.stop}
-                  />
-                ) : (
-                  <>
-                    <p>{label}</p>
-                    <EntryActions
-                      label={label}
-                      editButtonRef={editing.editButtonRef(entry.id)}
-                      isDeleting={remove.isPending}
-                      onEdit={() => editing.start(entry.id)}
-                      onDelete={() => remove.mutate(entry)}
-                    />
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <EntryList
+          entries={water.entries}
+          listLabel={t("today.water.entries")}
+          labelOf={(entry) => t("units.ml", { value: formatAmount(entry.ml, language) })}
+          renderEditForm={(edit) => <WaterEditForm {...edit} />}
+          refreshDay={refreshDay}
+          isDeleting={remove.isPending}
+          onDelete={(entry) => remove.mutate(entry)}
+        />
       ) : null}
     </DaySection>
   );
 }
 
-function WaterEditForm(props: {
-  entry: WaterEntry;
-  label: string;
-  refreshDay: () => Promise<void>;
-  onDone(): void;
-}): React.JSX.Element {
+function WaterEditForm(props: EntryEditProps<WaterEntry>): React.JSX.Element {
   const { t } = useTranslation();
   const api = useTrackingApi();
   const [amount, setAmount] = useState(String(props.entry.ml));
-  const form = useEditSubmit(
-    waterAmountSchema,
-    async (patch) => {
-      await api.entries.water.update(props.entry, patch);
-      await props.refreshDay();
-      props.onDone();
-    },
-    props.refreshDay,
+  const form = useEntryEditSubmit(waterAmountSchema, props, (patch) =>
+    api.entries.water.update(props.entry, patch),
   );
 
   return (
@@ -150,12 +107,10 @@ function WaterEditForm(props: {
       onSubmit={() => void form.submit({ ml: parseNumberInput(amount) })}
       onCancel={props.onDone}
     >
-      <TextField
+      <AmountField
         label={t("today.water.amount")}
-        inputMode="numeric"
-        autoComplete="off"
         value={amount}
-        onChange={(event) => setAmount(event.target.value)}
+        onChange={setAmount}
         error={form.fieldErrors.ml}
       />
     </EditForm>
