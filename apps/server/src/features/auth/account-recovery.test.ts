@@ -315,6 +315,34 @@ describe("account recovery", () => {
     expect(login.statusCode).toBe(200);
   });
 
+  it("voids a reset link of the old address once the new one is confirmed", async () => {
+    const user = await createUser();
+    await post("/api/v1/auth/password/forgot", { email: user.email });
+    await subject.deps.jobs.drain();
+    const oldAddressReset = mailedToken(subject.logs, user.email, "/reset-password");
+    const newEmail = uniqueEmail("moved-on");
+    await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/me/email",
+      headers: bearer(user.accessToken),
+      payload: { password: user.password, newEmail },
+    });
+    await subject.deps.jobs.drain();
+    const confirm = await post("/api/v1/auth/confirm-email", {
+      token: mailedToken(subject.logs, newEmail, "/confirm-email"),
+    });
+
+    const reset = await post("/api/v1/auth/password/reset", {
+      token: oldAddressReset,
+      password: `${STRONG_PASSWORD}-old-mailbox`,
+    });
+
+    expect(confirm.statusCode).toBe(200);
+    expect(reset.statusCode).toBe(400);
+    const login = await post("/api/v1/auth/login", { email: newEmail, password: user.password });
+    expect(login.statusCode).toBe(200);
+  });
+
   it("moves the account to a confirmed new address", async () => {
     const user = await createUser();
     const newEmail = uniqueEmail("moved");
