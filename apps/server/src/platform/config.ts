@@ -166,6 +166,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_TWO_FACTOR: rateLimitText().default(parseRateLimit("10/minute")!),
   RATE_LIMIT_API: rateLimitText().default(parseRateLimit("600/minute")!),
   RATE_LIMIT_ACCOUNT_MAIL: rateLimitText().default(parseRateLimit("3/hour")!),
+  RATE_LIMIT_EXPORT: rateLimitText().default(parseRateLimit("10/hour")!),
   ACCESS_TOKEN_TTL_SECONDS: integerText(60, 3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: integerText(1, 90).default(7),
   SESSION_IDLE_TIMEOUT_DAYS: integerText(1, 90).default(7),
@@ -260,6 +261,8 @@ export interface Config {
     twoFactor: RateLimitRule;
     api: RateLimitRule;
     accountMail: RateLimitRule;
+    /** Data exports per account. */
+    export: RateLimitRule;
   };
   auth: {
     accessTokenTtlSeconds: number;
@@ -411,6 +414,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         twoFactor: values.RATE_LIMIT_TWO_FACTOR,
         api: values.RATE_LIMIT_API,
         accountMail: values.RATE_LIMIT_ACCOUNT_MAIL,
+        export: values.RATE_LIMIT_EXPORT,
       },
       auth: {
         accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,

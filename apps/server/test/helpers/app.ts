@@ -35,6 +35,7 @@ export function testEnvironment(
     RATE_LIMIT_PASSWORD_RESET: "1000/minute",
     RATE_LIMIT_TWO_FACTOR: "1000/minute",
     RATE_LIMIT_ACCOUNT_MAIL: "1000/hour",
+    RATE_LIMIT_EXPORT: "1000/hour",
     // Suites send many requests from one address; the API-wide limit has its own tests.
     RATE_LIMIT_API: "100000/minute",
     // Test runs share the machine's Redis; a prefix per app keeps their counters apart.

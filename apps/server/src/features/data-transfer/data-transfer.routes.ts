@@ -9,12 +9,23 @@ import {
 } from "@fitcoach/contract";
 import { z } from "zod";
 
+import { ConcurrencyLimit } from "../../platform/concurrency-limit";
 import type { Config } from "../../platform/config";
 import { problem } from "../../platform/errors";
 import { requestContext } from "../../platform/request-context";
-import { requireUser } from "../auth/authenticate";
+import { perAccountRateLimit, requireUser } from "../auth/authenticate";
 import type { CredentialsService } from "../auth/credentials.service";
 import type { DataTransferService } from "./data-transfer.service";
+
+/**
+ * Exports built at once per process. An export holds the account's whole history in memory and
+ * serialises it on the main thread, so parallel exports of large accounts would stall every
+ * other request; later ones wait, and beyond the queue get 503.
+ */
+const EXPORTS_RUNNING_MAX = 1;
+const EXPORTS_WAITING_MAX = 4;
+const EXPORT_RETRY_AFTER_SECONDS = 10;
+const exportSlots = new ConcurrencyLimit(EXPORTS_RUNNING_MAX, EXPORTS_WAITING_MAX);
 
 const FORM_FIELDS_MAX = 10;
 const FORM_FIELD_MAX_BYTES = 1_000;
@@ -48,6 +59,7 @@ export async function dataTransferRoutes(
         summary: "Download everything the account owns: JSON, or a zip of CSV files",
         querystring: exportQuerySchema,
       },
+      config: perAccountRateLimit(deps.config.rateLimits.export),
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -55,22 +67,32 @@ export async function dataTransferRoutes(
       deps.credentials.assertRecentAuthentication(user);
 
       const format = request.query.format;
-      const document = await deps.dataTransfer.exportDocument(
-        user.userId,
-        requestContext(request),
-        format,
-      );
-      const day = document.exportedAt.slice(0, 10);
-      if (format === "csv") {
-        return reply
-          .type("application/zip")
-          .header("content-disposition", `attachment; filename="fitcoach-export-${day}.zip"`)
-          .send(Buffer.from(deps.dataTransfer.exportZip(document)));
+      const built = await exportSlots.run(async () => {
+        const document = await deps.dataTransfer.exportDocument(
+          user.userId,
+          requestContext(request),
+          format,
+        );
+        const body =
+          format === "csv"
+            ? Buffer.from(deps.dataTransfer.exportZip(document))
+            : JSON.stringify(document);
+        return { day: document.exportedAt.slice(0, 10), body };
+      });
+      if (built === null) {
+        throw problem("service-unavailable", {
+          detail: `The server is building other exports; try again in ${EXPORT_RETRY_AFTER_SECONDS} seconds.`,
+          headers: { "retry-after": String(EXPORT_RETRY_AFTER_SECONDS) },
+        });
       }
+      const extension = format === "csv" ? "zip" : "json";
       return reply
-        .type("application/json; charset=utf-8")
-        .header("content-disposition", `attachment; filename="fitcoach-export-${day}.json"`)
-        .send(JSON.stringify(document));
+        .type(format === "csv" ? "application/zip" : "application/json; charset=utf-8")
+        .header(
+          "content-disposition",
+          `attachment; filename="fitcoach-export-${built.day}.${extension}"`,
+        )
+        .send(built.body);
     },
   );
 
