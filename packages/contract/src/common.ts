@@ -38,3 +38,15 @@ export function isKnownTimeZone(name: string): boolean {
 }
 
 export const noContentSchema = z.null().describe("No content");
+
+/**
+ * A link inside the app: one path on this origin. No second slash or backslash at the start (a
+ * browser reads those as another host), and no white space or control characters, which browsers
+ * strip or fold so that the path could turn into another host after the check.
+ */
+export const appPathSchema = z
+  .string()
+  .max(2_000, { error: "must have at most 2000 characters" })
+  .regex(/^\/(?![/\\])[^\s\\\u0000-\u001f\u007f]*$/, {
+    error: "must be a path on this site, starting with a single / and without spaces",
+  });

@@ -363,7 +363,13 @@ describe("export and import", () => {
     },
     {
       change: (sections: any) => (sections.notifications[0].url = "//evil.test/login"),
-      error: "notifications[0].url must be a path that starts with a single /.",
+      error:
+        "notifications[0].url must be a path on this site, starting with a single / and without spaces.",
+    },
+    {
+      change: (sections: any) => (sections.notifications[0].url = "/\t/evil.test"),
+      error:
+        "notifications[0].url must be a path on this site, starting with a single / and without spaces.",
     },
     {
       change: (sections: any) => delete sections.coachMealPlans[0].plan.days,

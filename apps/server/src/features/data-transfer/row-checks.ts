@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  appPathSchema,
   mealPlanSchema,
   prescribedExerciseSchema,
   REMINDER_KINDS,
@@ -67,10 +68,7 @@ export const checkReminderSettings = checkWith(
 /** Notification links open inside the app, so only paths on this origin are accepted. */
 export const checkNotification = checkWith(
   z.object({
-    url: z
-      .string()
-      .regex(/^\/(?![/\\])/, { error: "must be a path that starts with a single /" })
-      .nullish(),
+    url: appPathSchema.nullish(),
   }),
 );
 
