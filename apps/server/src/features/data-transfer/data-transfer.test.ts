@@ -451,6 +451,27 @@ describe("export and import", () => {
     expect(water.body.items).toEqual([]);
   });
 
+  it.each([
+    ["a document without sections", '{"format":"fitcoach-export","version":2,"profile":{}}'],
+    [
+      "an unknown top-level field",
+      '{"format":"fitcoach-export","version":2,"sections":{},"extra":1}',
+    ],
+    [
+      "a __proto__ key in a row",
+      '{"format":"fitcoach-export","version":2,"sections":{"water":[{"__proto__":{"ml":5}}]}}',
+    ],
+  ])("refuses %s at upload", async (_name, text) => {
+    const user = await signIn(subject);
+
+    const refused = await upload(user, { format: "fitcoach-json" }, text);
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.type).toBe("/problems/validation-failed");
+    const jobs = await call(subject, user, "GET", "/api/v1/me/imports");
+    expect(jobs.body.items ?? jobs.body).toEqual([]);
+  });
+
   it("rejects out-of-range rows, keeps data", async () => {
     const user = await signIn(subject);
     await call(subject, user, "POST", "/api/v1/water", { date: "2026-04-01", ml: 500 });

@@ -31,7 +31,9 @@ describe("export limits", () => {
   });
 
   it("answers parallel exports without a server error", async () => {
-    const accounts = await Promise.all([signIn(subject), signIn(subject), signIn(subject)]);
+    // Sign-ups run one after another: each drains the mail jobs of the one before.
+    const accounts: SignedInUser[] = [];
+    for (let index = 0; index < 3; index += 1) accounts.push(await signIn(subject));
 
     const answers = await Promise.all(
       accounts.map((account) => call(subject, account, "GET", "/api/v1/me/export?format=csv")),

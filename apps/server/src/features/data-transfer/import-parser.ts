@@ -63,6 +63,25 @@ function rejected(errors: FieldError[]): ParseOutcome {
   };
 }
 
+const DOCUMENT_KEYS = new Set([
+  "format",
+  "version",
+  "exportedAt",
+  "account",
+  "profile",
+  "sections",
+]);
+
+/**
+ * JSON.parse keeps a "__proto__" key as an own property, and any later object spread or merge
+ * would turn it into a prototype; no export contains one, so such a file is refused outright.
+ */
+function refuseProtoKeys(key: string, value: unknown): unknown {
+  if (key === "__proto__")
+    throw new ImportError('The file contains a "__proto__" key; nothing was imported.');
+  return value;
+}
+
 /** Checks the envelope of a fitcoach-json document; rows are checked by `checkDocumentRows`. */
 function parseDocument(
   text: string,
@@ -70,8 +89,9 @@ function parseDocument(
 ): { profile: unknown; sections: Record<string, Record<string, unknown>[]> } {
   let document: { format?: unknown; version?: unknown; profile?: unknown; sections?: unknown };
   try {
-    document = JSON.parse(text) as typeof document;
-  } catch {
+    document = JSON.parse(text, refuseProtoKeys) as typeof document;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
     throw new ImportError("The file is not valid JSON.");
   }
   if (typeof document !== "object" || document === null || document.format !== EXPORT_FORMAT_NAME) {
@@ -90,8 +110,17 @@ function parseDocument(
       `Export version ${String(version)} is not supported; this server reads versions 1 to ${EXPORT_FORMAT_VERSION}.`,
     );
   }
+  const extra = Object.keys(document).find((key) => !DOCUMENT_KEYS.has(key));
+  if (extra !== undefined) {
+    throw new ImportError(
+      `The field "${extra}" is not part of a FitCoach export; nothing was imported.`,
+    );
+  }
+  if (document.sections === undefined) {
+    throw new ImportError("The file has no sections; nothing was imported.");
+  }
   const known = new Set(sectionNames);
-  const sections = document.sections ?? {};
+  const sections = document.sections;
   if (typeof sections !== "object" || sections === null || Array.isArray(sections)) {
     throw new ImportError("sections must be an object of lists.");
   }
