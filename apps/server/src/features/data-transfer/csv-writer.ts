@@ -11,7 +11,9 @@ export function csvCell(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   let text = typeof value === "string" ? value : JSON.stringify(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Semicolons and tabs are quoted too: spreadsheets in many locales split on them, and a piece
+  // after the split could start with a formula character.
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Writes a CSV document (RFC 4180, CRLF line ends) with one column per key of any row. */

@@ -90,8 +90,10 @@ describe("csvCell", () => {
     ["+1", "'+1"],
     ["-2", "'-2"],
     ["@cmd", "'@cmd"],
-    ["\tx", "'\tx"],
+    ["\tx", '"\'\tx"'],
     ["a,b", '"a,b"'],
+    ["Legs;=1+1;x", '"Legs;=1+1;x"'],
+    ["a\t=1", '"a\t=1"'],
     ['say "hi"', '"say ""hi"""'],
   ])("writes %j safely", (value, cell) => {
     expect(csvCell(value)).toBe(cell);
