@@ -32,6 +32,8 @@ import type { ServiceOverrides, Services } from "./services";
 import type { PushTransport } from "./features/notifications/push.service";
 
 /** Everything the app needs from outside; main.ts builds these for real, tests for a test. */
+
+const REQUEST_TIMEOUT_MS = 120_000;
 export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
@@ -84,6 +86,9 @@ export async function buildApp(
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
     return503OnClosing: true,
+    // A client has this long to send its whole request, body included (Node allows 5 minutes),
+    // so slow senders cannot hold connections open; a 50 MB import needs about 0.5 MB/s.
+    requestTimeout: REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });
   const allowedMethods = createRouteIndex(app);

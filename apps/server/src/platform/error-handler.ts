@@ -75,15 +75,21 @@ function sendInternalError(request: FastifyRequest, reply: FastifyReply): void {
   reply.code(500).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
+/** Most field errors one problem document lists. */
+const VALIDATION_ERRORS_SHOWN_MAX = 20;
+
 function toProblem(error: FastifyError): ProblemError | null {
   if (error instanceof ProblemError) return error;
 
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? "body";
     const errors = error.validation.flatMap((item) => toFieldErrors(context, item));
+    // The first errors say what to fix; thousands of unknown fields must not make a huge answer.
+    const shown = errors.slice(0, VALIDATION_ERRORS_SHOWN_MAX);
+    const more = errors.length - shown.length;
     return problem("validation-failed", {
-      detail: `The request ${contextName(context)} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}.`,
-      errors,
+      detail: `The request ${contextName(context)} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}${more > 0 ? `; the first ${shown.length} are listed` : ""}.`,
+      errors: shown,
     });
   }
 

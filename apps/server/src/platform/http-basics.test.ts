@@ -92,6 +92,17 @@ describe("http basics", () => {
     expect(response.headers["content-type"]).toContain("application/problem+json");
   });
 
+  it("lists at most 20 invalid fields", async () => {
+    const payload: Record<string, string> = { email: "a@example.test", password: "x" };
+    for (let index = 0; index < 500; index += 1) payload[`extra${index}`] = "1";
+
+    const response = await subject.app.inject({ method: "POST", url: LOGIN, payload });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toHaveLength(20);
+    expect(response.json().detail).toContain("the first 20 are listed");
+  });
+
   it("lists invalid fields in validation errors", async () => {
     const response = await subject.app.inject({
       method: "POST",
