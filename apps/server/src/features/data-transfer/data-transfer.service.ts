@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { EXPORT_FORMAT_VERSION, mePatchSchema } from "@fitcoach/contract";
 import type { ImportFields, ImportJob } from "@fitcoach/contract";
 import type { Logger } from "pino";
@@ -307,18 +307,8 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
     },
 
     async startImport(userId, file, fields) {
-      const [waiting] = await deps.db
-        .select({ total: count() })
-        .from(importJobs)
-        .where(
-          and(eq(importJobs.userId, userId), inArray(importJobs.status, ["queued", "running"])),
-        );
-      if ((waiting?.total ?? 0) >= PENDING_IMPORTS_MAX) {
-        throw problem("rate-limited", {
-          detail: `${PENDING_IMPORTS_MAX} imports are already waiting; try again when one has finished.`,
-          headers: { "retry-after": "60" },
-        });
-      }
+      // Checked before parsing to spare the work, and again under a lock before the job is added.
+      await assertImportSlot(deps.db, userId);
 
       const outcome = await parser.parse(
         await parseRequest(
@@ -358,6 +348,11 @@ export function createDataTransferService(deps: DataTransferDependencies): DataT
       if (fields.dateOrder) options.dateOrder = fields.dateOrder;
 
       const row = await deps.db.transaction(async (tx) => {
+        // Parallel uploads of one account take turns here, so none slips past the count.
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtextextended(${`import:${userId}`}, 0))`,
+        );
+        await assertImportSlot(tx, userId);
         const inserted = await tx
           .insert(importJobs)
           .values({ userId, format: fields.format, options, contentHash: hash, createdAt: now })
@@ -421,4 +416,18 @@ function toImportJob(row: ImportJobRow): ImportJob {
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** Refuses a new import while the account already has the most imports waiting or running. */
+async function assertImportSlot(executor: Executor, userId: string): Promise<void> {
+  const [waiting] = await executor
+    .select({ total: count() })
+    .from(importJobs)
+    .where(and(eq(importJobs.userId, userId), inArray(importJobs.status, ["queued", "running"])));
+  if ((waiting?.total ?? 0) >= PENDING_IMPORTS_MAX) {
+    throw problem("rate-limited", {
+      detail: `${PENDING_IMPORTS_MAX} imports are already waiting; try again when one has finished.`,
+      headers: { "retry-after": "60" },
+    });
+  }
 }

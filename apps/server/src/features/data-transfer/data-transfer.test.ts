@@ -649,6 +649,24 @@ describe("export and import", () => {
     );
   });
 
+  it("holds the waiting limit for parallel uploads", async () => {
+    const user = await signIn(subject);
+
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        upload(
+          user,
+          { format: "strong-csv" },
+          `Date,Exercise Name,Reps\n${"\n".repeat(index + 1)}`,
+        ),
+      ),
+    );
+
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 202)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+  });
+
   it("limits imports waiting at once", async () => {
     const user = await signIn(subject);
     for (let index = 0; index < 3; index += 1) {
