@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 import { useTranslation } from "react-i18next";
 
 import { ShellNotifications } from "../features/notifications/shell-notifications";
+import { DroppedWritesNotice } from "../pwa/dropped-writes-notice";
 import { OfflineBanner } from "../pwa/offline-banner";
 import { Loading } from "../ui/spinner";
 import { useSession } from "./session";
@@ -30,6 +31,7 @@ export function AppLayout(): React.JSX.Element {
         {status === "signed-in" ? <ShellNotifications /> : null}
       </header>
       {status === "offline" ? <OfflineBanner /> : null}
+      <DroppedWritesNotice />
       <main id="main" className="app-main">
         <Suspense fallback={<Loading />}>
           <Outlet />
@@ -64,6 +66,7 @@ export function PublicLayout(): React.JSX.Element {
       <header className="public-header">
         <span className="app-name">{t("app.name")}</span>
       </header>
+      <DroppedWritesNotice />
       <main id="main" className="public-main">
         <Suspense fallback={<Loading />}>
           <Outlet />
