@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { NetworkError } from "@fitcoach/client";
 
+import {
+  browserPushEnvironment,
+  releaseSubscriptionAtLogout,
+} from "../features/reminders/push-subscription";
 import { OFFLINE_WRITES_DROPPED_EVENT } from "../pwa/offline-queue-cleanup";
 import { useApi } from "./api-context";
 
@@ -51,6 +55,11 @@ export function SessionProvider(props: {
     const stopOut = api.onLoggedOut((reason) => {
       // Cached data belongs to the account that just left; the next account must not see it.
       queryClient.clear();
+      // Nor may its reminders reach this browser. The session may already be gone on the server,
+      // so only the browser's subscription is ended here.
+      void releaseSubscriptionAtLogout(browserPushEnvironment()).catch((error: unknown) => {
+        console.warn("Ending this browser's push subscription at logout failed.", error);
+      });
       setEndedBySystem(reason === "session-ended");
       setStatus("signed-out");
     });

@@ -8,7 +8,8 @@ import type { WriteQueueStore } from "../service-worker/write-queue";
 export const OFFLINE_WRITES_DROPPED_EVENT = "fitcoach:offline-writes-dropped";
 
 export function announceDroppedWrites(count: number, target: EventTarget = window): void {
-  if (count > 0) target.dispatchEvent(new CustomEvent(OFFLINE_WRITES_DROPPED_EVENT, { detail: { count } }));
+  if (count > 0)
+    target.dispatchEvent(new CustomEvent(OFFLINE_WRITES_DROPPED_EVENT, { detail: { count } }));
 }
 
 /**

@@ -77,7 +77,9 @@ describe("write queue", () => {
 
     expect(result).toEqual({ sent: 1, rejected: 0, dropped: 1, remaining: 0, needsToken: false });
     expect(server.requests.map((request) => request.headers["idempotency-key"])).toEqual(["b1"]);
-    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${unsignedJwt(USER_B, "fresh")}`);
+    expect(server.requests[0]?.headers.authorization).toBe(
+      `Bearer ${unsignedJwt(USER_B, "fresh")}`,
+    );
     expect(await store.list()).toEqual([]);
   });
 
@@ -144,7 +146,9 @@ describe("write queue", () => {
       "k1",
       "k2",
     ]);
-    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${unsignedJwt(USER_A, "fresh")}`);
+    expect(server.requests[0]?.headers.authorization).toBe(
+      `Bearer ${unsignedJwt(USER_A, "fresh")}`,
+    );
   });
 
   it("stops at 401 and keeps the rest", async () => {

@@ -99,7 +99,10 @@ describe("login page", () => {
     async (next) => {
       const app = await renderApp(
         `/login?next=${next}`,
-        routeTable({ "POST /api/v1/auth/login": tokenAnswer("a1") }),
+        routeTable({
+          "POST /api/v1/auth/login": (_request, response) =>
+            sendJson(response, 200, tokenAnswer("a1")),
+        }),
       );
       const user = userEvent.setup();
 
