@@ -1,11 +1,11 @@
 /** Screen to open when a requested path is missing or unsafe. */
 export const DEFAULT_APP_PATH = "/today";
 
-/** Stand-in origin for resolving a path; any fixed origin works because only equality is checked. */
+/** Stand-in origin for resolving a path. Any fixed origin works, because only equality counts. */
 const RESOLVE_BASE = "https://app.invalid";
 
 /**
- * Characters that browsers' URL parsers drop or rewrite: ASCII tab, LF and CR are removed and a
+ * Characters that browsers' URL parsers drop or rewrite. ASCII tab, LF and CR are removed, and a
  * backslash counts as "/". So "/\t/host" and "/\\host" both become "//host", which react-router
  * rejects as external navigation by throwing while rendering. Other control characters and any
  * whitespace have no place in an app path either.
@@ -13,9 +13,9 @@ const RESOLVE_BASE = "https://app.invalid";
 const UNSAFE_CHARACTERS = /[\s\\\p{Cc}]/u;
 
 /**
- * Returns `value` when it is an absolute path inside this app, else null. Every path that comes
- * from a URL, the server or another process goes through this check before navigation, so a
- * bad value can neither leave the origin nor crash the router.
+ * Returns `value` when it is an absolute path inside this app, else null. Paths from a URL, the
+ * server or another process pass this check before the app navigates to them, so a bad value
+ * can neither leave the origin nor crash the router.
  */
 export function toSafeAppPath(value: unknown): string | null {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return null;

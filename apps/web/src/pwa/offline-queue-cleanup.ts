@@ -4,7 +4,10 @@ import { readTokenSubject } from "../service-worker/token-subject";
 import { dropQueuedWrites } from "../service-worker/write-queue";
 import type { WriteQueueStore } from "../service-worker/write-queue";
 
-/** Window event sent when queued offline writes were removed unsent; `detail.count` says how many. */
+/**
+ * Window event sent when queued offline writes were removed unsent. `detail.count` is their
+ * number.
+ */
 export const OFFLINE_WRITES_DROPPED_EVENT = "fitcoach:offline-writes-dropped";
 
 export function announceDroppedWrites(count: number, target: EventTarget = window): void {

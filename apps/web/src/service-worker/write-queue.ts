@@ -134,9 +134,10 @@ export async function replayQueue(
 }
 
 /**
- * Removes the queued writes of an account whose session ended and those with no recorded owner,
- * or every queued write when the owner is unknown (the page never held a token of the account that left). Returns how many were
- * removed, so the user can be told that these changes were not sent.
+ * Removes the queued writes of an account whose session ended and those with no recorded owner.
+ * When the owner is unknown, because the page never held a token of the account that left, every
+ * queued write is removed. Returns the number removed, so the page can show the user that these
+ * changes were not sent.
  */
 export async function dropQueuedWrites(
   store: WriteQueueStore,

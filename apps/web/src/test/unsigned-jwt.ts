@@ -1,4 +1,4 @@
-/** Builds an unsigned JWT with the given `sub`; the web app reads the claim but never verifies it. */
+/** Builds an unsigned JWT with the given `sub`, which the web app reads but never verifies. */
 export function unsignedJwt(subject: string, tokenId = "t1"): string {
   const encode = (value: object): string =>
     Buffer.from(JSON.stringify(value)).toString("base64url");
