@@ -61,9 +61,21 @@ function readPushMessage(event) {
   return message;
 }
 
-/** Returns the path if it stays on this origin, else the Today screen. */
+/**
+ * Returns the path if it stays on this origin, else the Today screen. This repeats the rules of
+ * toSafeAppPath in src/app/safe-path.ts, because this classic script cannot import the app's
+ * modules. URL parsers drop tab, LF and CR and read "\\" as "/", so "/\t/host" would open
+ * another site. Such characters, any whitespace and other control characters are refused, and
+ * the resolved URL must keep this origin.
+ */
 function sameOriginPath(path) {
   if (typeof path !== "string" || !path.startsWith("/") || path.startsWith("//")) {
+    return FALLBACK_PATH;
+  }
+  if (/[\s\\\p{Cc}]/u.test(path)) return FALLBACK_PATH;
+  try {
+    if (new URL(path, self.location.origin).origin !== self.location.origin) return FALLBACK_PATH;
+  } catch {
     return FALLBACK_PATH;
   }
   return path;

@@ -74,6 +74,8 @@ export interface ApiResponse<T> {
 /** Why the client dropped its session: the server ended it, or the user logged out. */
 export type LogoutReason = "session-ended" | "logout";
 
+export type LoggedOutListener = (reason: LogoutReason, endedAccessToken: string | null) => void;
+
 export interface ApiClientCore {
   readonly platform: ClientPlatform;
   send<T>(options: RequestOptions<T>): Promise<ApiResponse<T>>;
@@ -88,7 +90,11 @@ export interface ApiClientCore {
   /** Forgets the session locally and emits "logged out". */
   endSession(reason: LogoutReason): Promise<void>;
   readTokens(): Promise<StoredTokens>;
-  onLoggedOut(listener: (reason: LogoutReason) => void): () => void;
+  /**
+   * Calls `listener` after the session ends, with the access token the session had (null when
+   * it had none), so data kept for that account, such as queued offline writes, can be removed.
+   */
+  onLoggedOut(listener: LoggedOutListener): () => void;
   onLoggedIn(listener: () => void): () => void;
 }
 
@@ -99,7 +105,7 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
   const store = options.tokenStore ?? createMemoryTokenStore();
   const fetchFunction = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_DEFAULT_MS;
-  const loggedOutListeners = new Set<(reason: LogoutReason) => void>();
+  const loggedOutListeners = new Set<LoggedOutListener>();
   const loggedInListeners = new Set<() => void>();
 
   let tokens: StoredTokens | null = null;
@@ -315,7 +321,7 @@ export function createApiClientCore(options: ApiClientOptions): ApiClientCore {
     const current = await readTokens();
     // The device token outlives sessions: it is what lets this device skip login lockouts.
     await writeTokens({ ...EMPTY_TOKENS, deviceToken: current.deviceToken });
-    for (const listener of loggedOutListeners) listener(reason);
+    for (const listener of loggedOutListeners) listener(reason, current.accessToken);
   }
 
   return {

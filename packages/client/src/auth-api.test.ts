@@ -77,13 +77,18 @@ describe("auth api", () => {
     });
     const client = createApiClient({ platform: "native", baseUrl: server.url, tokenStore: store });
     const reasons: LogoutReason[] = [];
-    client.onLoggedOut((reason) => reasons.push(reason));
+    const endedTokens: (string | null)[] = [];
+    client.onLoggedOut((reason, endedAccessToken) => {
+      reasons.push(reason);
+      endedTokens.push(endedAccessToken);
+    });
 
     const error = await client.auth.logout().catch((caught: unknown) => caught);
 
     expect((error as { status: number }).status).toBe(503);
     expect(JSON.parse(server.requests[0]!.body)).toEqual({ refreshToken: "r1" });
     expect(reasons).toEqual(["logout"]);
+    expect(endedTokens).toEqual(["a1"]);
     expect(await store.load()).toEqual({
       accessToken: null,
       refreshToken: null,

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
 
 import { Loading } from "../ui/spinner";
+import { safeAppPathOr } from "./safe-path";
 import { useSession } from "./session";
 
 /** Lets only a signed-in user through; others go to the login with a way back. */
@@ -26,10 +27,7 @@ export function RequireNoSession(): React.JSX.Element {
   return <Outlet />;
 }
 
-/** Returns a same-site path to go to after login, ignoring anything that leaves the app. */
+/** Returns the path to open after login: `next` when it stays inside the app, else Today. */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-    return "/today";
-  }
-  return next;
+  return safeAppPathOr(next);
 }

@@ -1,9 +1,11 @@
 import { Suspense } from "react";
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 
 import { ShellNotifications } from "../features/notifications/shell-notifications";
+import { DroppedWritesNotice } from "../pwa/dropped-writes-notice";
 import { OfflineBanner } from "../pwa/offline-banner";
+import { ScreenErrorBoundary } from "../ui/screen-error-boundary";
 import { Loading } from "../ui/spinner";
 import { useSession } from "./session";
 
@@ -19,6 +21,7 @@ const NAVIGATION = [
 export function AppLayout(): React.JSX.Element {
   const { t } = useTranslation();
   const { status } = useSession();
+  const location = useLocation();
 
   return (
     <div className="app-frame">
@@ -30,10 +33,13 @@ export function AppLayout(): React.JSX.Element {
         {status === "signed-in" ? <ShellNotifications /> : null}
       </header>
       {status === "offline" ? <OfflineBanner /> : null}
+      <DroppedWritesNotice />
       <main id="main" className="app-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ScreenErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <nav className="app-nav" aria-label={t("nav.label")}>
         <ul>
@@ -56,6 +62,7 @@ export function AppLayout(): React.JSX.Element {
 /** Frame of the screens used without a session: login, registration and mailed links. */
 export function PublicLayout(): React.JSX.Element {
   const { t } = useTranslation();
+  const location = useLocation();
   return (
     <div className="public-frame">
       <a className="skip-link" href="#main">
@@ -64,10 +71,13 @@ export function PublicLayout(): React.JSX.Element {
       <header className="public-header">
         <span className="app-name">{t("app.name")}</span>
       </header>
+      <DroppedWritesNotice />
       <main id="main" className="public-main">
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ScreenErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

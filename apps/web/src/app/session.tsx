@@ -3,6 +3,11 @@ import type { ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { NetworkError } from "@fitcoach/client";
 
+import {
+  browserPushEnvironment,
+  releaseSubscriptionAtLogout,
+} from "../features/reminders/push-subscription";
+import { OFFLINE_WRITES_DROPPED_EVENT } from "../pwa/offline-queue-cleanup";
 import { useApi } from "./api-context";
 
 /**
@@ -15,6 +20,9 @@ interface SessionValue {
   status: SessionStatus;
   /** Whether the server ended the last session (not the user), so the login page can explain. */
   endedBySystem: boolean;
+  /** Count of offline changes removed unsent because their account's session ended. */
+  droppedOfflineWrites: number;
+  dismissDroppedOfflineWrites(): void;
   restore(): Promise<void>;
 }
 
@@ -28,6 +36,8 @@ export function SessionProvider(props: {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>(props.initialStatus ?? "restoring");
   const [endedBySystem, setEndedBySystem] = useState(false);
+  const [droppedOfflineWrites, setDroppedOfflineWrites] = useState(0);
+  const dismissDroppedOfflineWrites = useCallback(() => setDroppedOfflineWrites(0), []);
 
   const restore = useCallback(async (): Promise<void> => {
     try {
@@ -45,6 +55,11 @@ export function SessionProvider(props: {
     const stopOut = api.onLoggedOut((reason) => {
       // Cached data belongs to the account that just left; the next account must not see it.
       queryClient.clear();
+      // Nor may its reminders reach this browser. The session may already be gone on the server,
+      // so only the browser's subscription is ended here.
+      void releaseSubscriptionAtLogout(browserPushEnvironment()).catch((error: unknown) => {
+        console.warn("Ending this browser's push subscription at logout failed.", error);
+      });
       setEndedBySystem(reason === "session-ended");
       setStatus("signed-out");
     });
@@ -55,6 +70,15 @@ export function SessionProvider(props: {
   }, [api, queryClient]);
 
   useEffect(() => {
+    function onDropped(event: Event): void {
+      const count = (event as CustomEvent<{ count: number }>).detail.count;
+      setDroppedOfflineWrites((current) => current + count);
+    }
+    window.addEventListener(OFFLINE_WRITES_DROPPED_EVENT, onDropped);
+    return () => window.removeEventListener(OFFLINE_WRITES_DROPPED_EVENT, onDropped);
+  }, []);
+
+  useEffect(() => {
     if (status === "restoring") void restore();
     if (status !== "offline") return;
     const retry = (): void => void restore();
@@ -63,8 +87,14 @@ export function SessionProvider(props: {
   }, [status, restore]);
 
   const value = useMemo(
-    () => ({ status, endedBySystem, restore }),
-    [status, endedBySystem, restore],
+    () => ({
+      status,
+      endedBySystem,
+      droppedOfflineWrites,
+      dismissDroppedOfflineWrites,
+      restore,
+    }),
+    [status, endedBySystem, droppedOfflineWrites, dismissDroppedOfflineWrites, restore],
   );
   return <SessionContext.Provider value={value}>{props.children}</SessionContext.Provider>;
 }

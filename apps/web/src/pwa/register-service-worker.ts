@@ -1,6 +1,8 @@
 import type { ApiClient } from "@fitcoach/client";
 
+import { createIndexedDbQueueStore } from "../service-worker/indexed-db-queue";
 import type { WorkerMessage } from "../service-worker/sw";
+import { announceDroppedWrites, dropQueueOnLogout } from "./offline-queue-cleanup";
 
 /**
  * Tells whether the page should register the service worker: only in a browser, over http or
@@ -15,11 +17,13 @@ export function shouldRegisterServiceWorker(protocol: string, isDesktop: boolean
  * Registers the service worker and keeps the offline write queue draining: at start, whenever the
  * browser comes back online, and when the worker requests it. The worker has no token of its own, so the
  * page lends its access token for each flush and refreshes it once if the server returns 401.
+ * When a session ends, the writes of its account are removed from the queue.
  */
 export function registerServiceWorker(api: ApiClient): void {
   if (!("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
   let hasRetriedWithFreshToken = false;
+  dropQueueOnLogout(api, createIndexedDbQueueStore());
 
   async function flush(): Promise<void> {
     const worker = container.controller;
@@ -36,6 +40,7 @@ export function registerServiceWorker(api: ApiClient): void {
     const message = event.data;
     if (message.type === "queue-waiting") void flush();
     if (message.type !== "queue-flushed") return;
+    announceDroppedWrites(message.result.dropped);
     if (message.result.needsToken && !hasRetriedWithFreshToken) {
       hasRetriedWithFreshToken = true;
       void api

@@ -51,6 +51,9 @@ export function createIndexedDbQueueStore(): WriteQueueStore {
     async remove(id) {
       await run("readwrite", (store) => store.delete(id));
     },
+    async clear() {
+      await run("readwrite", (store) => store.clear());
+    },
     count: () => run("readonly", (store) => store.count()),
   };
 }

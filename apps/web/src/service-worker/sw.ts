@@ -98,6 +98,8 @@ async function sendOrQueue(request: Request): Promise<Response> {
   } catch (error) {
     if ((await queue.count()) >= QUEUE_LENGTH_MAX) throw error;
     const write = await toQueuedWrite(copy, crypto.randomUUID(), new Date());
+    // A write that names no account could later be sent with anyone's token, so it is not kept.
+    if (!write.owner) throw error;
     await queue.add(write);
     const registration = self.registration as ServiceWorkerRegistration & {
       sync?: { register(tag: string): Promise<void> };

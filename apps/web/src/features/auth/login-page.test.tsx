@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { sendJson, sendProblem, tokenAnswer } from "@fitcoach/client/test-server";
 
 import { renderApp, stopServers } from "../../test/render-app";
+import { routeTable } from "../../test/route-table";
 
 afterEach(stopServers);
 
@@ -92,6 +93,27 @@ describe("login page", () => {
       recoveryCode: "abcd-efgh",
     });
   });
+
+  it.each(["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example"])(
+    "opens Today for next=%s",
+    async (next) => {
+      const app = await renderApp(
+        `/login?next=${next}`,
+        routeTable({
+          "POST /api/v1/auth/login": (_request, response) =>
+            sendJson(response, 200, tokenAnswer("a1")),
+        }),
+      );
+      const user = userEvent.setup();
+
+      await user.type(await screen.findByLabelText("Email"), "ann@example.com");
+      await user.type(screen.getByLabelText("Password"), "correct horse battery");
+      await user.click(screen.getByRole("button", { name: "Log in" }));
+
+      await waitFor(() => expect(app.location()).toBe("/today"));
+      expect(await screen.findByRole("navigation", { name: "Main" })).toBeInTheDocument();
+    },
+  );
 
   it("redirects protected pages to login", async () => {
     const app = await renderApp("/settings", (_request, response) => sendJson(response, 200, {}));

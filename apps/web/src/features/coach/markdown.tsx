@@ -2,6 +2,8 @@ import DOMPurify from "dompurify";
 import { Marked } from "marked";
 import { useMemo } from "react";
 
+import { toSafeAppPath } from "../../app/safe-path";
+
 /** Tags the coach's markdown may produce; anything else is removed with its content kept. */
 const ALLOWED_TAGS = [
   "p",
@@ -47,6 +49,10 @@ const markdown = new Marked({
 const purifier = DOMPurify();
 purifier.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName !== "A") return;
+  // Relative links get the app's path check too, which also refuses characters that a URL
+  // parser drops or rewrites, such as a tab between two slashes.
+  const href = node.getAttribute("href");
+  if (href?.startsWith("/") && toSafeAppPath(href) === null) node.removeAttribute("href");
   node.setAttribute("rel", "noopener noreferrer nofollow");
   if (/^https?:/i.test(node.getAttribute("href") ?? "")) node.setAttribute("target", "_blank");
 });

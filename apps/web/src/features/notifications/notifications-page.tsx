@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Notification } from "@fitcoach/contract";
 
 import { useApi } from "../../app/api-context";
+import { toSafeAppPath } from "../../app/safe-path";
 import { Page } from "../../ui/page";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Loading } from "../../ui/spinner";
@@ -94,7 +95,7 @@ function NotificationItem(props: {
     mutationFn: () => api.notifications.remove(item.id),
     onSuccess: props.onChanged,
   });
-  const path = safeAppPath(item.url);
+  const path = toSafeAppPath(item.url);
 
   return (
     <li className={isUnread ? "notification notification-unread" : "notification"}>
@@ -135,10 +136,4 @@ function NotificationItem(props: {
       <ProblemAlert error={markRead.error ?? remove.error} />
     </li>
   );
-}
-
-/** Returns the notification's path if it stays inside the app, else null. */
-export function safeAppPath(url: string | null): string | null {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return null;
-  return url;
 }

@@ -104,6 +104,35 @@ describe("notifications", () => {
     ]);
   });
 
+  it("keeps a control-character link inside the app", async () => {
+    const app = await renderApp(
+      "/notifications",
+      routeTable({
+        "GET /api/v1/notifications": {
+          items: [
+            makeNotification(FIRST, { title: "Tab link", url: "/\t/evil.example/phish" }),
+            makeNotification(SECOND, { title: "Newline link", url: "/\n/evil.example/phish" }),
+            makeNotification(OLD, { title: "Day link" }),
+          ],
+          nextCursor: null,
+          unreadCount: 3,
+        },
+      }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByText("Tab link"));
+    await user.click(screen.getByText("Newline link"));
+
+    expect(screen.queryByRole("link", { name: "Tab link" })).toBeNull();
+    expect(screen.queryByRole("link", { name: "Newline link" })).toBeNull();
+    expect(app.location()).toBe("/notifications");
+    await user.click(screen.getByRole("link", { name: "Day link" }));
+    await waitFor(() => expect(app.location()).toBe("/day/2026-03-29"));
+    expect(screen.getByRole("navigation", { name: "Main" })).toBeInTheDocument();
+  });
+
   it("marks all read", async () => {
     const app = await renderApp(
       "/notifications",

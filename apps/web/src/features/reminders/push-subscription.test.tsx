@@ -1,15 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { createApiClient, createMemoryTokenStore } from "@fitcoach/client";
 import type { ApiClient } from "@fitcoach/client";
 import { sendJson, startTestServer } from "@fitcoach/client/test-server";
 import type { TestServer } from "@fitcoach/client/test-server";
 
 import { renderApp, stopServers } from "../../test/render-app";
-import { bodiesOf, routeTable } from "../../test/route-table";
+import { bodiesOf, noContent, routeTable } from "../../test/route-table";
 import {
   decodeBase64Url,
   PushPermissionError,
+  releaseSubscriptionAtLogout,
   resyncSubscription,
   subscribeThisDevice,
   thisDeviceSubscriptionId,
@@ -88,11 +90,14 @@ afterEach(async () => {
   delete (navigator as { serviceWorker?: unknown }).serviceWorker;
 });
 
-async function apiFor(): Promise<{ api: ApiClient; server: TestServer }> {
+async function apiFor(
+  extraRoutes: Parameters<typeof routeTable>[0] = {},
+): Promise<{ api: ApiClient; server: TestServer }> {
   server = await startTestServer(
     routeTable({
       "GET /api/v1/push/public-key": { publicKey: PUBLIC_KEY },
       "POST /api/v1/push/subscriptions": (_request, response) => sendJson(response, 201, VIEW),
+      ...extraRoutes,
     }),
   );
   const api = createApiClient({
@@ -193,5 +198,91 @@ describe("web push subscription", () => {
         { endpoint: "https://push.example.net/send/replaced", expirationTime: null, keys: KEYS },
       ]),
     );
+  });
+
+  it("logout removes the subscription everywhere", async () => {
+    const { api, server: apiServer } = await apiFor({
+      "DELETE /api/v1/push/subscriptions": noContent,
+    });
+    const push = fakePush();
+    await subscribeThisDevice(api, push.environment);
+
+    await releaseSubscriptionAtLogout(push.environment, api);
+
+    expect(bodiesOf(apiServer.requests, "DELETE /api/v1/push/subscriptions")).toEqual([
+      { endpoint: "https://push.example.net/send/1" },
+    ]);
+    const registration = await push.environment.serviceWorker!.getRegistration("/");
+    expect(await registration!.pushManager.getSubscription()).toBeNull();
+    expect(thisDeviceSubscriptionId()).toBeNull();
+  });
+
+  it("logout ends it locally when the server fails", async () => {
+    const { api } = await apiFor({
+      "DELETE /api/v1/push/subscriptions": (_request, response) =>
+        sendJson(response, 503, { status: 503 }),
+    });
+    const push = fakePush();
+    await subscribeThisDevice(api, push.environment);
+
+    await releaseSubscriptionAtLogout(push.environment, api);
+
+    const registration = await push.environment.serviceWorker!.getRegistration("/");
+    expect(await registration!.pushManager.getSubscription()).toBeNull();
+    expect(thisDeviceSubscriptionId()).toBeNull();
+    expect(await resyncSubscription(api, push.environment)).toBe(false);
+  });
+
+  it("log out button unsubscribes before logging out", async () => {
+    const push = fakePush({ subscription: "https://push.example.net/send/a" });
+    Object.defineProperty(navigator, "serviceWorker", {
+      value: push.environment.serviceWorker,
+      configurable: true,
+    });
+    const app = await renderApp(
+      "/settings",
+      routeTable({
+        "GET /api/v1/me/sessions": { items: [] },
+        "DELETE /api/v1/push/subscriptions": noContent,
+        "POST /api/v1/auth/logout": noContent,
+      }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole("button", { name: "Log out" }));
+
+    expect(await screen.findByRole("heading", { name: "Log in" })).toBeInTheDocument();
+    const writes = app.server.requests
+      .filter((request) => request.method !== "GET")
+      .map((request) => `${request.method} ${request.path}`);
+    expect(writes).toEqual(["DELETE /api/v1/push/subscriptions", "POST /api/v1/auth/logout"]);
+    expect(bodiesOf(app.server.requests, "DELETE /api/v1/push/subscriptions")).toEqual([
+      { endpoint: "https://push.example.net/send/a" },
+    ]);
+    const registration = await push.environment.serviceWorker!.getRegistration("/");
+    expect(await registration!.pushManager.getSubscription()).toBeNull();
+  });
+
+  it("forced logout ends it locally", async () => {
+    const push = fakePush({ subscription: "https://push.example.net/send/a" });
+    Object.defineProperty(navigator, "serviceWorker", {
+      value: push.environment.serviceWorker,
+      configurable: true,
+    });
+    const app = await renderApp(
+      "/notifications",
+      routeTable({
+        "GET /api/v1/notifications": { items: [], nextCursor: null, unreadCount: 0 },
+      }),
+      { accessToken: "a1", session: "signed-in" },
+    );
+    await screen.findByText("No notifications.");
+
+    await app.api.endSession("session-ended");
+
+    const registration = await push.environment.serviceWorker!.getRegistration("/");
+    await waitFor(async () => expect(await registration!.pushManager.getSubscription()).toBeNull());
+    expect(app.server.requests.filter((request) => request.method === "DELETE")).toEqual([]);
   });
 });

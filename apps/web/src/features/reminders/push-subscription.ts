@@ -136,6 +136,35 @@ export async function unsubscribeThisDevice(
 }
 
 /**
+ * Ends this browser's push subscription because its account is logging out, so the next person
+ * on a shared browser does not receive the previous account's reminders. Pass `api` while the
+ * session is still valid to remove the server's copy first. Without it, or when that request
+ * fails, only the browser's subscription ends. The push service then rejects messages for the
+ * old endpoint, and the server deletes its copy after that rejection.
+ */
+export async function releaseSubscriptionAtLogout(
+  environment: PushEnvironment,
+  api?: ApiClient,
+): Promise<void> {
+  try {
+    const registration = await findRegistration(environment);
+    const subscription =
+      registration && "pushManager" in registration
+        ? await registration.pushManager.getSubscription()
+        : null;
+    if (subscription && api) {
+      await api.push.unsubscribe(subscription.endpoint).catch((error: unknown) => {
+        // Logging out must not fail because of this request.
+        console.warn("Removing this browser's push subscription on the server failed.", error);
+      });
+    }
+    await subscription?.unsubscribe();
+  } finally {
+    remember(null, null);
+  }
+}
+
+/**
  * Registers this browser's current subscription again after the browser replaced it, which the
  * service worker reports with a `push-subscription-changed` message. When the browser dropped the
  * subscription without a successor, a new one is made if this browser had one and still has

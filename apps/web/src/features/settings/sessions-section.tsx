@@ -4,6 +4,10 @@ import { useTranslation } from "react-i18next";
 import { useApi } from "../../app/api-context";
 import { ProblemAlert } from "../../ui/problem-alert";
 import { Loading } from "../../ui/spinner";
+import {
+  browserPushEnvironment,
+  releaseSubscriptionAtLogout,
+} from "../reminders/push-subscription";
 import { formatDateTime } from "./format";
 import { SettingsSection } from "./settings-section";
 
@@ -19,8 +23,19 @@ export function SessionsSection(): React.JSX.Element {
     mutationFn: (sessionId: string) => api.me.revokeSession(sessionId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY }),
   });
-  const logoutAll = useMutation({ mutationFn: () => api.auth.logoutAll() });
-  const logout = useMutation({ mutationFn: () => api.auth.logout() });
+  // The push subscription is removed on the server while this session can still authenticate.
+  const logoutAll = useMutation({
+    mutationFn: async () => {
+      await releaseSubscriptionAtLogout(browserPushEnvironment(), api);
+      await api.auth.logoutAll();
+    },
+  });
+  const logout = useMutation({
+    mutationFn: async () => {
+      await releaseSubscriptionAtLogout(browserPushEnvironment(), api);
+      await api.auth.logout();
+    },
+  });
 
   return (
     <SettingsSection title={t("settings.sessions.title")}>
