@@ -4,7 +4,7 @@ import { problem } from "./errors";
 
 /**
  * Reads the one file of a multipart upload from the field `file`. Every part is read, so a second
- * file is refused instead of silently ignored, and a file over the route's size limit answers 413.
+ * file is rejected instead of silently ignored, and a file over the route's size limit gets 413.
  */
 export async function readSingleFile(
   request: FastifyRequest,
