@@ -6,6 +6,7 @@ import type { TestApp } from "../../../test/helpers/app";
 import { bearer, registerAndLogin, STRONG_PASSWORD } from "../../../test/helpers/auth";
 import type { ManualClock } from "../../platform/clock";
 import { auditEvents } from "../audit/audit.tables";
+import { pushSubscriptions } from "../notifications/notifications.tables";
 import { sessions } from "./auth.tables";
 
 const REFRESH = "/api/v1/auth/refresh";
@@ -182,6 +183,36 @@ describe("refresh tokens", () => {
       .from(sessions)
       .where(eq(sessions.revokeReason, "logout-all"));
     expect(live.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("removes push subscriptions when every session ends", async () => {
+    const user = await login();
+    const endpoint = `https://fcm.googleapis.com/fcm/send/logout-all-${Date.now()}`;
+    const subscribed = await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/push/subscriptions",
+      headers: bearer(user.accessToken),
+      payload: {
+        endpoint,
+        keys: {
+          p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString("base64url"),
+          auth: Buffer.alloc(16, 2).toString("base64url"),
+        },
+      },
+    });
+
+    await subject.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/logout-all",
+      headers: { ...NATIVE, ...bearer(user.accessToken) },
+    });
+
+    expect(subscribed.statusCode).toBeLessThan(300);
+    const left = await subject.deps.database.db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.endpoint, endpoint));
+    expect(left).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { problem } from "../../platform/errors";
 import type { RequestContext } from "../../platform/request-context";
 import { users } from "../accounts/accounts.tables";
 import type { AuditService } from "../audit/audit.service";
+import { pushSubscriptions } from "../notifications/notifications.tables";
 import type { SigningKeysService } from "../signing-keys/signing-keys.service";
 import { voidCredentialLinks } from "./action-tokens";
 import { refreshTokens, sessions } from "./auth.tables";
@@ -350,6 +351,11 @@ export function createSessionsService(deps: {
           ),
         )
         .returning({ id: sessions.id });
+      // Push subscriptions are not tied to a session. When every session ends, no browser is
+      // trusted any more, so none keeps receiving the account's reminders.
+      if (!exceptSessionId) {
+        await executor.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+      }
       return rows.length;
     },
 
