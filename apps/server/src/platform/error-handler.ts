@@ -84,12 +84,13 @@ function toProblem(error: FastifyError): ProblemError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext ?? "body";
     const errors = error.validation.flatMap((item) => toFieldErrors(context, item));
-    // The first errors say what to fix; thousands of unknown fields must not make a huge answer.
-    const shown = errors.slice(0, VALIDATION_ERRORS_SHOWN_MAX);
-    const more = errors.length - shown.length;
+    // The first errors are enough to fix the request. Listing thousands of unknown fields
+    // would make the response huge.
+    const listedErrors = errors.slice(0, VALIDATION_ERRORS_SHOWN_MAX);
+    const more = errors.length - listedErrors.length;
     return problem("validation-failed", {
-      detail: `The request ${contextName(context)} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}${more > 0 ? `; the first ${shown.length} are listed` : ""}.`,
-      errors: shown,
+      detail: `The request ${contextName(context)} has ${errors.length} invalid field${errors.length === 1 ? "" : "s"}${more > 0 ? `; the first ${listedErrors.length} are listed` : ""}.`,
+      errors: listedErrors,
     });
   }
 

@@ -75,7 +75,7 @@ export function assertReadableDate(date: string, now: Date, field = "date"): voi
   }
 }
 
-/** The later of two dates, so look-backs never start before the earliest loggable date. */
+/** Returns the date, or the earliest loggable date when it is earlier, so look-backs stay in range. */
 export function notBeforeEarliest(date: string): string {
   return date < EARLIEST_LOGGABLE_DATE ? EARLIEST_LOGGABLE_DATE : date;
 }

@@ -42,8 +42,8 @@ export function isUuid(value: unknown): value is string {
 }
 
 /**
- * A time a row of this product can carry. Cursors are opaque but not signed, so a tampered one
- * must fail here rather than reach the database with a year it refuses.
+ * Checks that a cursor's time lies in years 1900 to 9999. Cursors are opaque but not signed, so
+ * a tampered one must fail here rather than reach the database with a year it rejects.
  */
 export function isPlausibleInstant(value: Date): boolean {
   const year = value.getUTCFullYear();

@@ -211,8 +211,8 @@ export function createChatService(deps: {
 /**
  * Picks the earlier exchanges an external model may read. The offline coach replies from every
  * logged area, and a reply written before the user's last consent change may quote areas that are
- * no longer shared; both would leak data the user did not agree to send. So only exchanges
- * answered by an external model since the last consent change go out, each with its question.
+ * no longer shared. Sending either would leak data the user did not agree to send, so only
+ * exchanges answered by an external model since the last consent change go out.
  */
 export function historyForExternalModel(
   history: StoredTurn[],

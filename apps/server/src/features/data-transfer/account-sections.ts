@@ -32,8 +32,8 @@ const PLAN_JSON_MAX_LENGTH = 1_000_000;
 
 /**
  * Lists the coach and reminder sections, which an import takes back, in import order.
- * Conversations, meal plans and programs have no natural key; a row equal to one the account
- * holds (creation time included) is skipped, as for every section.
+ * Conversations, meal plans and programs have no natural key. As in every section, a row equal
+ * to one the account already contains (creation time included) is skipped.
  */
 export function coachAndReminderSections(db: Database): DataSection[] {
   return [

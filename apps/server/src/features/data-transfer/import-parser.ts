@@ -73,10 +73,10 @@ const DOCUMENT_KEYS = new Set([
 ]);
 
 /**
- * JSON.parse keeps a "__proto__" key as an own property, and any later object spread or merge
- * would turn it into a prototype; no export contains one, so such a file is refused outright.
+ * Rejects "__proto__" keys while parsing. JSON.parse keeps such a key as an own property, and a
+ * later object merge would turn it into a prototype. No export contains one.
  */
-function refuseProtoKeys(key: string, value: unknown): unknown {
+function rejectProtoKeys(key: string, value: unknown): unknown {
   if (key === "__proto__")
     throw new ImportError('The file contains a "__proto__" key; nothing was imported.');
   return value;
@@ -89,7 +89,7 @@ function parseDocument(
 ): { profile: unknown; sections: Record<string, Record<string, unknown>[]> } {
   let document: { format?: unknown; version?: unknown; profile?: unknown; sections?: unknown };
   try {
-    document = JSON.parse(text, refuseProtoKeys) as typeof document;
+    document = JSON.parse(text, rejectProtoKeys) as typeof document;
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError("The file is not valid JSON.");
