@@ -86,8 +86,8 @@ export async function buildApp(
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
     return503OnClosing: true,
-    // A client has this long to send its whole request, body included (Node allows 5 minutes),
-    // so slow senders cannot hold connections open; a 50 MB import needs about 0.5 MB/s.
+    // A client has this long to send its whole request, body included, so slow senders cannot
+    // hold connections open (Node's default is 5 minutes). A 50 MB import needs about 0.5 MB/s.
     requestTimeout: REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   });

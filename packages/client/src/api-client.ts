@@ -61,7 +61,7 @@ export interface RequestOptions<T> {
    * only the wait for the response headers, so a long stream is ended by `signal` alone.
    */
   responseType?: "json" | "blob" | "stream" | "response";
-  /** Replaces the default Accept header, such as "text/event-stream" for a streamed answer. */
+  /** Accept header in place of the default, such as "text/event-stream" for a streamed response. */
   accept?: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Runs at most `maxRunning` tasks at once within this process and queues the rest in arrival
  * order. With `maxWaiting` set, a task beyond the queue is not run and `run` returns `null`, so the
- * caller can answer 503 instead of holding the request.
+ * caller can respond with 503 instead of holding the request.
  */
 export class ConcurrencyLimit {
   private running = 0;

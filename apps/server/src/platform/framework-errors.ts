@@ -7,9 +7,9 @@ import { problem } from "./errors";
 import { sendProblem } from "./error-handler";
 
 /**
- * Answers the errors Fastify's router raises before any route or error handler runs: a path with
+ * Converts the errors Fastify's router raises before any route or error handler runs: a path with
  * invalid percent-encoding, a path parameter over the length limit and a failed async
- * constraint. Without this option Fastify writes its own JSON body, not a problem document.
+ * constraint, into problem documents. Without this option Fastify writes its own JSON body.
  */
 export function handleFrameworkError(
   error: FastifyError,
@@ -47,8 +47,8 @@ export function handleFrameworkError(
 }
 
 /**
- * Answers requests Node's HTTP parser rejects (oversized headers, a garbled request line, an
- * invalid Content-Length, a request that timed out) with a problem document. No request object
+ * Responds with a problem document to requests Node's HTTP parser rejects (oversized headers, a
+ * garbled request line, an invalid Content-Length, a request that timed out). No request object
  * exists at this point, so the response is written to the socket directly and the connection is
  * closed, as Node does by default.
  */
@@ -57,7 +57,7 @@ export function handleClientError(
   error: NodeJS.ErrnoException,
   socket: Socket,
 ): void {
-  // A reset connection, or one already gone, has nobody left to answer.
+  // A reset or already closed connection cannot receive a response.
   if (error.code === "ECONNRESET" || socket.destroyed) return;
 
   const code = clientErrorCode(error.code);

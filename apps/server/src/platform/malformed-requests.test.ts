@@ -16,7 +16,7 @@ interface RawResponse {
   body: string;
 }
 
-/** Sends bytes over a socket and reads the answer, for requests inject() cannot build. */
+/** Sends bytes over a socket and reads the response, for requests inject() cannot build. */
 function sendRaw(port: number, request: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 
 /**
- * Marks every API response `Cache-Control: no-store`: successes, errors and not-found answers
+ * Marks every API response `Cache-Control: no-store`: successes, errors and not-found responses
  * alike. API responses carry health data or session tokens, which must never sit in a shared or
  * browser cache. This is the only place the API sets the header. An onSend hook runs after the
  * route and the error handler, so a route cannot weaken it by setting the header itself.

@@ -315,7 +315,7 @@ describe("account recovery", () => {
     expect(login.statusCode).toBe(200);
   });
 
-  it("voids a reset link of the old address once the new one is confirmed", async () => {
+  it("voids old-address reset after email change", async () => {
     const user = await createUser();
     await post("/api/v1/auth/password/forgot", { email: user.email });
     await subject.deps.jobs.drain();

@@ -262,8 +262,8 @@ export function createCredentialsService(deps: {
             .update(users)
             .set({ email: newEmail, emailVerifiedAt: now, updatedAt: now })
             .where(eq(users.id, account.id));
-          // Links mailed to the old address must not outlive it: whoever reads that mailbox could
-          // otherwise reset the password of the account now known by the new address.
+          // Links mailed to the old address must stop working. Otherwise a person with access to
+          // that mailbox could reset the password of the account that now uses the new address.
           await voidCredentialLinks(tx, account.id, now);
           await voidActionTokens(tx, account.id, "verify-email", now);
           await deps.audit.record(tx, { event: "auth.email.changed", userId: account.id, context });

@@ -212,7 +212,7 @@ export function createChatService(deps: {
  * Picks the earlier exchanges an external model may read. The offline coach replies from every
  * logged area, and a reply written before the user's last consent change may quote areas that are
  * no longer shared. Sending either would leak data the user did not agree to send, so only
- * exchanges answered by an external model since the last consent change go out.
+ * exchanges whose reply an external model wrote since the last consent change are sent.
  */
 export function historyForExternalModel(
   history: StoredTurn[],

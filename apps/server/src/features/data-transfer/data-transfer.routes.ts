@@ -18,9 +18,9 @@ import type { CredentialsService } from "../auth/credentials.service";
 import type { DataTransferService } from "./data-transfer.service";
 
 /**
- * Exports built at once per process. An export holds the account's whole history in memory and
- * serialises it on the main thread, so parallel exports of large accounts would stall every
- * other request; later ones wait, and beyond the queue get 503.
+ * Exports built at once per process. An export keeps the account's whole history in memory and
+ * serialises it on the main thread, so parallel exports of large accounts would stall every other
+ * request. Later exports wait, and those beyond the queue get 503.
  */
 const EXPORTS_RUNNING_MAX = 1;
 const EXPORTS_WAITING_MAX = 4;

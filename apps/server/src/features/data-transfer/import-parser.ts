@@ -94,11 +94,13 @@ function parseDocument(
     if (error instanceof ImportError) throw error;
     throw new ImportError("The file is not valid JSON.");
   }
+
   if (typeof document !== "object" || document === null || document.format !== EXPORT_FORMAT_NAME) {
     throw new ImportError(
       `The file is not a FitCoach export (format must be "${EXPORT_FORMAT_NAME}").`,
     );
   }
+
   const version = document.version;
   if (
     typeof version !== "number" ||
@@ -110,15 +112,18 @@ function parseDocument(
       `Export version ${String(version)} is not supported; this server reads versions 1 to ${EXPORT_FORMAT_VERSION}.`,
     );
   }
+
   const extra = Object.keys(document).find((key) => !DOCUMENT_KEYS.has(key));
   if (extra !== undefined) {
     throw new ImportError(
       `The field "${extra}" is not part of a FitCoach export; nothing was imported.`,
     );
   }
+
   if (document.sections === undefined) {
     throw new ImportError("The file has no sections; nothing was imported.");
   }
+
   const known = new Set(sectionNames);
   const sections = document.sections;
   if (typeof sections !== "object" || sections === null || Array.isArray(sections)) {
@@ -132,6 +137,7 @@ function parseDocument(
     }
     if (!Array.isArray(rows)) throw new ImportError(`sections.${name} must be a list.`);
   }
+
   return {
     profile: document.profile ?? {},
     sections: sections as Record<string, Record<string, unknown>[]>,

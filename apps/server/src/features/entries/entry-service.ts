@@ -33,13 +33,13 @@ export interface EntryRowBase {
   updatedAt: Date;
 }
 
-/** Who is writing: the id and the zone that local dates and times are read in. */
+/** Author of a write: the user id and the zone that local dates and times are read in. */
 export interface EntryAuthor {
   userId: string;
   timeZone: string;
 }
 
-/** What a kind of entry (water, sleep…) adds to the shared create, list, edit and delete code. */
+/** Parts a kind of entry (water, sleep…) adds to the shared create, list, edit and delete code. */
 export interface EntryKind<Row extends EntryRowBase, View, Create, Patch> {
   /** Name used in messages, such as "Water entry". */
   label: string;
@@ -53,7 +53,7 @@ export interface EntryKind<Row extends EntryRowBase, View, Create, Patch> {
 
 export interface EntryService<Row, View, Create, Patch> {
   create(author: EntryAuthor, input: Create): Promise<View>;
-  /** Entries of a date range, at most `limit`; `hasMore` tells that the range contains more. */
+  /** Lists entries of a date range, at most `limit`. `hasMore` is true when the range contains more. */
   list(
     userId: string,
     range: { from: string; to: string; limit: number },

@@ -55,7 +55,7 @@ export interface NewWorkout {
 
 export interface WorkoutsService {
   create(author: EntryAuthor, input: WorkoutCreate): Promise<Workout>;
-  /** Workouts of a date range, at most `limit`; `hasMore` tells that the range contains more. */
+  /** Lists workouts of a date range, at most `limit`. `hasMore` is true when the range contains more. */
   list(
     userId: string,
     range: { from: string; to: string; limit: number },

@@ -98,8 +98,8 @@ export function registerIdempotency(
       eq(idempotencyKeys.key, key),
     );
 
-    // Answers that depend on timing or on the row's current version rather than on the request
-    // are not remembered, so a retry after fixing If-Match runs again.
+    // Responses that depend on timing or on the row's current version, not on the request, are
+    // not stored. So a retry after fixing If-Match runs again.
     if (
       reply.statusCode >= 500 ||
       reply.statusCode === 409 ||
@@ -152,9 +152,9 @@ function carriesSecrets(request: FastifyRequest): boolean {
 }
 
 /**
- * Uploads stream their body after this hook runs, so two different files would look alike here.
- * Their routes are safe to repeat without a stored answer: a photo replaces the previous one, and
- * an import of a file already imported adds nothing.
+ * Checks for an upload. Uploads stream their body after this hook runs, so two different files
+ * would look alike here. Their routes are safe to repeat without a stored response, because a
+ * photo replaces the previous one and an import of a file already imported adds nothing.
  */
 function isMultipart(request: FastifyRequest): boolean {
   return (request.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { EntryActions, useEditingEntry } from "./entry-editing";
 
-/** What a section hands to the edit form of one listed entry. */
+/** Props a section passes to the edit form of one listed entry. */
 export interface EntryEditProps<Entry> {
   entry: Entry;
   /** Names the entry, as its row shows it. */

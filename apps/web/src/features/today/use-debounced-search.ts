@@ -17,8 +17,8 @@ export interface DebouncedSearch<Item> {
 }
 
 /**
- * Searches a catalog as the user types: the request waits until the query has settled and is at
- * least two characters long, and the answers stay cached for five minutes.
+ * Searches a catalog as the user types. The request waits until the query has settled and is at
+ * least two characters long, and results stay cached for five minutes.
  */
 export function useDebouncedSearch<Item>(
   catalog: string,
