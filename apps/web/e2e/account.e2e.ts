@@ -98,7 +98,7 @@ describe("account flow in Chromium", () => {
   it("registers an account", async () => {
     await page.goto(`${server.url}/register`);
     await page.getByLabel("Name (optional)").fill("Ann");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await checkScreen("register");
 
@@ -120,7 +120,9 @@ describe("account flow in Chromium", () => {
 
   it("logs in with the password", async () => {
     await page.getByRole("link", { name: "Back to login" }).click();
-    await page.getByLabel("Email").fill(email);
+    // The verified-email page is still on screen until the router swaps it for the login form.
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await checkScreen("login-filled");
 
@@ -193,7 +195,7 @@ describe("account flow in Chromium", () => {
   });
 
   it("logs in with the next TOTP code", async () => {
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("heading", { name: "Two-factor login" }).waitFor();

@@ -79,7 +79,7 @@ afterAll(async () => {
 describe("coach and reminders in Chromium", () => {
   it("shows the coach's targets", async () => {
     await page.goto(`${server.url}/login?next=%2Fcoach`);
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("heading", { name: "Coach", level: 1 }).waitFor();

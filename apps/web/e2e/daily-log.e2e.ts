@@ -61,7 +61,7 @@ afterAll(async () => {
 describe("daily log in Chromium", () => {
   it("registers, verifies and logs in", async () => {
     await page.goto(`${server.url}/register`);
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
@@ -69,7 +69,9 @@ describe("daily log in Chromium", () => {
     await page.goto(await server.waitForMailLink(email, "verify-email"));
     await page.getByText("Your email address is verified.").waitFor();
     await page.getByRole("link", { name: "Back to login" }).click();
-    await page.getByLabel("Email").fill(email);
+    // The verified-email page is still on screen until the router swaps it for the login form.
+    await page.getByRole("heading", { name: "Log in" }).waitFor();
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
 

@@ -116,7 +116,7 @@ async function refreshCookies(): Promise<string[]> {
 describe("web app inside the desktop shell", () => {
   it("logs in as a native client", async () => {
     await page.goto(`${server.url}/login`);
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
 
     await page.getByRole("button", { name: "Log in" }).click();
